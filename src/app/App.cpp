@@ -1,0 +1,308 @@
+#include "app/App.h"
+
+#include "app/PicturesFolder.h"
+#include "core/io/PngFile.h"
+#include "core/scene/GltfLoader.h"
+#include "render/ColorTarget.h"
+#include "render/Screenshot.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace spineviz {
+namespace {
+
+constexpr float kOrbitRadiansPerPixel = 0.006f;
+constexpr float kWheelZoomStep = 0.88f;
+constexpr float kPresetTransitionSeconds = 0.8f;
+constexpr int kMsaaSamples = 4;
+constexpr int kScreenshotSettleFrames = 3; // ImGui sizes auto-fitting windows over the first frames
+
+double nowSeconds() {
+    using clock = std::chrono::steady_clock;
+    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// The opening view: three-quarters from the front left, slightly from above, which shows the
+// spine's curves and depth at once.
+CameraPose openingOrientation() {
+    CameraPose pose;
+    pose.yaw = 0.62f;
+    pose.pitch = 0.12f;
+    return pose;
+}
+
+} // namespace
+
+App::App(CommandLine options) : options_(std::move(options)) { uiVisible_ = !options_.hideUi; }
+
+bool App::init() {
+    std::string error;
+    if (!findResources(paths_, error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return false;
+    }
+    modelPath_ = options_.modelPath.empty() ? paths_.defaultModel : options_.modelPath;
+    LoadResult loaded = loadGltf(modelPath_);
+    if (!loaded) {
+        std::fprintf(stderr, "spineviz: cannot load model %s\n", loaded.error.c_str());
+        return false;
+    }
+    if (!loaded.warning.empty()) std::fprintf(stderr, "spineviz: warning: %s: %s\n", modelPath_.c_str(), loaded.warning.c_str());
+    scene_ = std::move(*loaded.scene);
+
+    if (!options_.screenshotPath.empty()) {
+        const std::filesystem::path folder = std::filesystem::path(options_.screenshotPath).parent_path();
+        std::error_code ec;
+        if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+            std::fprintf(stderr, "spineviz: cannot write %s: folder %s does not exist\n", options_.screenshotPath.c_str(),
+                         folder.string().c_str());
+            return false;
+        }
+    }
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "spineviz: cannot start SDL video: %s\n", SDL_GetError());
+        return false;
+    }
+    sdl_.started = true;
+    WindowConfig config;
+    config.width = options_.width;
+    config.height = options_.height;
+    config.fullscreen = options_.fullscreen;
+    config.hidden = !options_.screenshotPath.empty();
+    config.vsync = options_.benchmarkFrames == 0;
+    error = window_.create(config);
+    if (error.empty()) error = renderer_.init(paths_.shaderDir, kMsaaSamples);
+    if (!error.empty()) {
+        std::fprintf(stderr, "spineviz: %s\n", error.c_str());
+        return false;
+    }
+    if (!ui_.init(window_.sdl(), window_.context(), paths_.fontPath, detectDisplayScale(window_.sdl()))) {
+        std::fprintf(stderr, "spineviz: cannot start the user interface\n");
+        return false;
+    }
+    if (options_.uiScale > 0.0f) ui_.setUserScale(options_.uiScale);
+    gpuScene_.upload(scene_);
+
+    const Aabb bounds = scene_.bounds();
+    camera_.setDistanceLimits(bounds.radius() * 0.05f, bounds.radius() * 30.0f);
+    window_.drawableSize(frameWidth_, frameHeight_);
+    if (!options_.screenshotPath.empty()) {
+        frameWidth_ = options_.width;
+        frameHeight_ = options_.height;
+    }
+    if (options_.view) {
+        setPreset(*options_.view, false);
+    } else {
+        CameraPose pose = openingOrientation();
+        camera_.setPose(pose);
+        camera_.frame(bounds, aspect());
+    }
+    return true;
+}
+
+float App::aspect() const { return frameHeight_ > 0 ? float(frameWidth_) / float(frameHeight_) : 1.0f; }
+
+void App::setPreset(ViewPreset preset, bool animate) {
+    const CameraPose goal = camera_.framedPose(scene_.bounds(), preset, aspect());
+    if (animate) camera_.transitionTo(goal, kPresetTransitionSeconds);
+    else camera_.setPose(goal);
+}
+
+int App::run() {
+    if (!init()) return 1;
+    if (!options_.screenshotPath.empty()) return runScreenshot();
+    if (options_.benchmarkFrames > 0) return runBenchmark();
+    return runInteractive();
+}
+
+void App::renderFrame(float dt, GLuint output, int width, int height, bool offscreen) {
+    frameWidth_ = width;
+    frameHeight_ = height;
+    camera_.update(dt);
+    drawItems_.clear();
+    gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), drawItems_);
+    const Viewport viewport{0, 0, width, height};
+    renderer_.render(drawItems_, camera_.view(), camera_.projection(viewport.aspect()), viewport, output);
+    ui_.beginFrame(offscreen ? width : 0, offscreen ? height : 0);
+    if (uiVisible_) drawUi();
+    drawToast(toast_, std::min(toastTimeLeft_, 1.0f));
+    ui_.endFrame();
+    toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);
+}
+
+void App::drawUi() {
+    ViewPanelInfo info;
+    info.modelName = fileName(modelPath_);
+    info.triangles = scene_.triangleCount();
+    info.framesPerSecond = framesPerSecond_;
+    info.msaaSamples = renderer_.samples();
+    info.fullscreen = window_.fullscreen();
+    info.uiScale = ui_.userScale();
+    applyViewActions(drawViewPanel(info));
+}
+
+void App::applyViewActions(const ViewPanelActions& actions) {
+    if (actions.preset) setPreset(*actions.preset, true);
+    if (actions.frameAll) camera_.frame(scene_.bounds(), aspect());
+    if (actions.screenshot) screenshotRequested_ = true;
+    if (actions.toggleFullscreen) window_.setFullscreen(!window_.fullscreen());
+    if (actions.hideUi) uiVisible_ = false;
+    if (actions.uiScale) ui_.setUserScale(*actions.uiScale);
+}
+
+void App::showToast(const std::string& text) {
+    toast_ = text;
+    toastTimeLeft_ = 4.0f;
+}
+
+void App::saveScreenshot() {
+    const Image image = readFramebuffer(0, frameWidth_, frameHeight_);
+    const std::string path = screenshotPathIn(picturesFolder());
+    const std::string error = writePng(path, image);
+    if (error.empty()) {
+        std::printf("spineviz: screenshot saved to %s\n", path.c_str());
+        showToast("Screenshot saved to " + path);
+    } else {
+        std::fprintf(stderr, "spineviz: screenshot failed: %s\n", error.c_str());
+        showToast("Screenshot failed: " + error);
+    }
+}
+
+void App::handleKey(const SDL_KeyboardEvent& key) {
+    if (key.repeat) return;
+    switch (key.keysym.sym) {
+    case SDLK_F11: window_.setFullscreen(!window_.fullscreen()); break;
+    case SDLK_ESCAPE:
+        if (window_.fullscreen()) window_.setFullscreen(false);
+        break;
+    case SDLK_F12: screenshotRequested_ = true; break;
+    case SDLK_h: uiVisible_ = !uiVisible_; break;
+    case SDLK_f: camera_.frame(scene_.bounds(), aspect()); break;
+    default: break;
+    }
+}
+
+void App::handleEvent(const SDL_Event& event) {
+    ui_.processEvent(event);
+    const bool uiMouse = uiVisible_ && ui_.wantsMouse();
+    const bool uiKeys = uiVisible_ && ui_.wantsKeyboard();
+    switch (event.type) {
+    case SDL_QUIT: running_ = false; break;
+    case SDL_KEYDOWN:
+        if (!uiKeys) handleKey(event.key);
+        break;
+    case SDL_MOUSEMOTION: {
+        // With two fingers down the touch is a pinch, not a drag.
+        if (uiMouse || (event.motion.which == SDL_TOUCH_MOUSEID && activeFingers_ > 1)) break;
+        const Uint32 buttons = event.motion.state;
+        if (buttons & SDL_BUTTON_LMASK)
+            camera_.orbit(-event.motion.xrel * kOrbitRadiansPerPixel, event.motion.yrel * kOrbitRadiansPerPixel);
+        else if (buttons & (SDL_BUTTON_RMASK | SDL_BUTTON_MMASK)) {
+            int windowHeight = 1;
+            SDL_GetWindowSize(window_.sdl(), nullptr, &windowHeight);
+            camera_.pan(glm::vec2(event.motion.xrel, event.motion.yrel), float(windowHeight));
+        }
+        break;
+    }
+    case SDL_MOUSEWHEEL:
+        if (!uiMouse && event.wheel.y != 0) camera_.zoom(std::pow(kWheelZoomStep, float(event.wheel.y)));
+        break;
+    case SDL_FINGERDOWN: ++activeFingers_; break;
+    case SDL_FINGERUP: activeFingers_ = std::max(0, activeFingers_ - 1); break;
+    case SDL_MULTIGESTURE:
+        // dDist is the change in finger spread, in normalised touch units.
+        if (!uiMouse && event.mgesture.numFingers >= 2) camera_.zoom(std::exp(-event.mgesture.dDist * 4.0f));
+        break;
+    default: break;
+    }
+}
+
+int App::runInteractive() {
+    double last = nowSeconds();
+    double fpsWindowStart = last;
+    int fpsFrames = 0;
+    while (running_) {
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) handleEvent(event);
+        const double now = nowSeconds();
+        const float dt = static_cast<float>(std::min(now - last, 0.1));
+        last = now;
+        int width = 1, height = 1;
+        window_.drawableSize(width, height);
+        renderFrame(dt, 0, width, height, false);
+        if (screenshotRequested_) {
+            screenshotRequested_ = false;
+            saveScreenshot();
+        }
+        window_.swap();
+        ++fpsFrames;
+        if (now - fpsWindowStart >= 0.5) {
+            framesPerSecond_ = static_cast<float>(fpsFrames / (now - fpsWindowStart));
+            fpsFrames = 0;
+            fpsWindowStart = now;
+        }
+    }
+    return 0;
+}
+
+int App::runScreenshot() {
+    ColorTarget target;
+    if (!target.create(options_.width, options_.height)) {
+        std::fprintf(stderr, "spineviz: cannot create a %dx%d offscreen image\n", options_.width, options_.height);
+        return 1;
+    }
+    for (int i = 0; i < kScreenshotSettleFrames; ++i) {
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) {} // keep the window system happy; input is ignored here
+        renderFrame(0.0f, target.framebuffer(), target.width(), target.height(), true);
+    }
+    const Image image = readFramebuffer(target.framebuffer(), target.width(), target.height());
+    const std::string error = writePng(options_.screenshotPath, image);
+    if (!error.empty()) {
+        std::fprintf(stderr, "spineviz: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("spineviz: wrote %s (%dx%d)\n", options_.screenshotPath.c_str(), image.width, image.height);
+    return 0;
+}
+
+int App::runBenchmark() {
+    std::vector<double> milliseconds;
+    milliseconds.reserve(static_cast<std::size_t>(options_.benchmarkFrames));
+    int width = 1, height = 1;
+    window_.drawableSize(width, height);
+    std::printf("spineviz benchmark: %d frames at %dx%d on %s\n", options_.benchmarkFrames, width, height,
+                window_.rendererName().c_str());
+    for (int i = 0; i < options_.benchmarkFrames && running_; ++i) {
+        SDL_Event event;
+        while (SDL_PollEvent(&event))
+            if (event.type == SDL_QUIT) running_ = false;
+        const double start = nowSeconds();
+        window_.drawableSize(width, height);
+        renderFrame(1.0f / 60.0f, 0, width, height, false);
+        glFinish(); // without it the offscreen driver's frame times mean nothing
+        window_.swap();
+        milliseconds.push_back((nowSeconds() - start) * 1000.0);
+    }
+    std::sort(milliseconds.begin(), milliseconds.end());
+    const auto percentile = [&](double p) {
+        const std::size_t index = std::min(milliseconds.size() - 1, static_cast<std::size_t>(p * (milliseconds.size() - 1) + 0.5));
+        return milliseconds[index];
+    };
+    const double median = percentile(0.5);
+    std::printf("frame time median: %.3f ms\nframe time p95: %.3f ms\nframe time p99: %.3f ms\n", median, percentile(0.95),
+                percentile(0.99));
+    std::printf("fps: %.1f\n", 1000.0 / median);
+    return 0;
+}
+
+} // namespace spineviz

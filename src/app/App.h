@@ -1,0 +1,71 @@
+#pragma once
+// The application: owns the window, the loop, input and the command line's modes (interactive,
+// --screenshot, --benchmark). It assembles each frame from the loaded scene and hands it to the
+// renderer; UI panels report requests that the app carries out.
+
+#include "app/CommandLine.h"
+#include "app/ResourcePaths.h"
+#include "app/Window.h"
+#include "core/camera/OrbitCamera.h"
+#include "core/scene/Scene.h"
+#include "render/FrameRenderer.h"
+#include "render/GpuScene.h"
+#include "ui/UiContext.h"
+#include "ui/ViewPanel.h"
+
+#include <string>
+#include <vector>
+
+namespace spineviz {
+
+class App {
+public:
+    explicit App(CommandLine options);
+    int run(); // the process exit code
+
+private:
+    bool init();
+    int runInteractive();
+    int runScreenshot();
+    int runBenchmark();
+
+    void handleEvent(const SDL_Event& event);
+    void handleKey(const SDL_KeyboardEvent& key);
+    void applyViewActions(const ViewPanelActions& actions);
+    void renderFrame(float dt, GLuint output, int width, int height, bool offscreen);
+    void drawUi();
+    void saveScreenshot();
+    void showToast(const std::string& text);
+    void setPreset(ViewPreset preset, bool animate);
+    float aspect() const;
+
+    // Declaration order is teardown order in reverse: GL objects go while the context lives, the
+    // window before SDL quits.
+    struct SdlSession {
+        bool started = false;
+        ~SdlSession() { if (started) SDL_Quit(); }
+    };
+
+    CommandLine options_;
+    ResourcePaths paths_;
+    Scene scene_;
+    SdlSession sdl_;
+    Window window_;
+    UiContext ui_;
+    FrameRenderer renderer_;
+    GpuScene gpuScene_;
+    OrbitCamera camera_;
+    std::vector<DrawItem> drawItems_;
+    std::string modelPath_;
+
+    bool running_ = true;
+    bool uiVisible_ = true;
+    bool screenshotRequested_ = false;
+    int activeFingers_ = 0;
+    float framesPerSecond_ = 0.0f;
+    std::string toast_;
+    float toastTimeLeft_ = 0.0f;
+    int frameWidth_ = 1, frameHeight_ = 1;
+};
+
+} // namespace spineviz

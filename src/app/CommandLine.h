@@ -1,0 +1,34 @@
+#pragma once
+// The command line: every option spineviz takes, parsed into plain values. Bad input gives a
+// message naming the option and exit code 2; --help and --version exit 0.
+
+#include "core/camera/ViewPreset.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spineviz {
+
+struct CommandLine {
+    std::string modelPath;             // empty: the bundled models/spine.glb
+    int width = 1600, height = 900;
+    bool sizeGiven = false;
+    bool fullscreen = false;
+    std::string screenshotPath;        // render, write, exit
+    std::optional<ViewPreset> view;
+    int benchmarkFrames = 0;           // 0: no benchmark
+    bool hideUi = false;
+    float uiScale = 0.0f;              // 0: from the display
+};
+
+struct ParseOutcome {
+    std::optional<CommandLine> options; // set when the app should run
+    int exitCode = 0;                   // when not running: 0 for --help/--version, 2 for errors
+    std::string output;                 // text to print (help, version or the error)
+};
+
+ParseOutcome parseCommandLine(const std::vector<std::string>& args); // args exclude the program name
+ParseOutcome parseCommandLine(int argc, char** argv);
+
+} // namespace spineviz

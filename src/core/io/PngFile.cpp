@@ -1,0 +1,41 @@
+#include "core/io/PngFile.h"
+
+#include "core/io/AtomicFile.h"
+
+#include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
+
+namespace spineviz {
+namespace {
+
+void appendBytes(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(context);
+    const auto* bytes = static_cast<const std::uint8_t*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+} // namespace
+
+std::string writePng(const std::string& path, const Image& image) {
+    if (image.width <= 0 || image.height <= 0 || image.rgba.size() != std::size_t(image.width) * image.height * 4)
+        return "no image to write";
+    std::vector<std::uint8_t> encoded;
+    if (!stbi_write_png_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+        return "PNG encoding failed";
+    return writeFileAtomically(path, encoded);
+}
+
+Image readImage(const std::string& path, std::string& error) {
+    Image image;
+    int channels = 0;
+    unsigned char* pixels = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
+    if (!pixels) {
+        error = path + ": " + stbi_failure_reason();
+        return Image{};
+    }
+    image.rgba.assign(pixels, pixels + std::size_t(image.width) * image.height * 4);
+    stbi_image_free(pixels);
+    return image;
+}
+
+} // namespace spineviz

@@ -1,0 +1,27 @@
+#include "render/FrameRenderer.h"
+
+namespace spineviz {
+
+std::string FrameRenderer::init(const std::string& shaderDir, int msaaSamples) {
+    msaaSamples_ = msaaSamples;
+    std::string error = meshes_.init(shaderDir);
+    if (error.empty()) error = post_.init(shaderDir);
+    return error;
+}
+
+void FrameRenderer::render(const std::vector<DrawItem>& items, const glm::mat4& view, const glm::mat4& projection,
+                           const Viewport& viewport, GLuint output) {
+    target_.ensure(viewport.width, viewport.height, msaaSamples_);
+    target_.bindForDrawing();
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    meshes_.draw(items, view, projection);
+    target_.resolve();
+
+    glBindFramebuffer(GL_FRAMEBUFFER, output);
+    glViewport(viewport.x, viewport.y, viewport.width, viewport.height);
+    post_.apply(target_.colorTexture(), viewport.width, viewport.height, backdrop_, exposure_);
+}
+
+} // namespace spineviz
