@@ -9,6 +9,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace spineviz {
@@ -261,6 +263,36 @@ TEST(GltfLoaderTest, ModelWithoutTrianglesIsRefused) {
 TEST(GltfLoaderTest, DirectoryIsRefused) {
     TempDir dir;
     expectRefused(dir.root().string(), "directory");
+}
+
+} // namespace
+} // namespace spineviz
+
+namespace spineviz {
+namespace {
+
+std::vector<std::string> filesIn(const std::string& folder) {
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+TEST(GltfLoaderTest, FuzzSeedCorpusLoads) {
+    const std::vector<std::string> seeds = filesIn(SPINEVIZ_SOURCE_DIR "/tests/fuzz/corpus");
+    ASSERT_FALSE(seeds.empty());
+    for (const std::string& seed : seeds) {
+        const LoadResult result = loadGltf(seed);
+        EXPECT_TRUE(result) << result.error;
+    }
+}
+
+TEST(GltfLoaderTest, InputsTheFuzzerBrokeOnceAreRefusedCleanly) {
+    for (const std::string& input : filesIn(SPINEVIZ_SOURCE_DIR "/tests/fuzz/regressions")) {
+        const LoadResult result = loadGltf(input);
+        EXPECT_FALSE(result) << input;
+        EXPECT_FALSE(result.error.empty());
+    }
 }
 
 } // namespace

@@ -63,8 +63,9 @@ bool jsonPart(const std::uint8_t* data, std::size_t size, bool binary, const cha
         return false;
     }
     const std::uint32_t length = readU32(data + 8), chunkLength = readU32(data + 12);
-    if (length > size) {
-        error = "truncated GLB (header says " + std::to_string(length) + " bytes, file has " + std::to_string(size) + ")";
+    if (length < 20 || length > size) {
+        error = "truncated or malformed GLB (header says " + std::to_string(length) + " bytes, file has " +
+                std::to_string(size) + ")";
         return false;
     }
     if (readU32(data + 16) != kGlbJsonChunk || chunkLength > length - 20) {
