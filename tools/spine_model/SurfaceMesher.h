@@ -1,0 +1,40 @@
+#pragma once
+// The whole field-to-mesh pipeline for one part: sample, extract (marching tetrahedra), simplify
+// within an error bound, put the vertices back onto the exact surface, and take normals from the
+// field's gradient. Checks the result is a closed, consistently wound manifold and throws if not.
+
+#include "Polygonise.h"
+#include "Simplify.h"
+
+#include "core/mesh/MeshData.h"
+
+#include <string>
+#include <vector>
+
+namespace spine_model {
+
+struct MeshingOptions {
+    float cell = 0.4f;          // mm, sampling step
+    float maxError = 0.03f;     // mm, simplification bound
+    std::size_t maxTriangles = 0; // 0: no cap
+};
+
+struct SurfaceRequest {
+    float isoLevel = 0.0f;      // 0 for the outer surface; -t for a surface t inside
+    MeshingOptions options;
+};
+
+struct MeshQuality {
+    float minAngle = 180.0f;       // degrees, smallest angle of any triangle
+    std::size_t below10 = 0, below20 = 0;
+    float fractionBelow10 = 0.0f;  // of triangles whose smallest angle is under 10 / 20 degrees
+    float fractionBelow20 = 0.0f;
+    float maxDeviation = 0.0f;     // mm, largest |field - iso| at a triangle centroid
+};
+MeshQuality measureQuality(const spineviz::MeshData& mesh, const Field& field, float iso);
+
+// Meshes one or more iso-surfaces of `field` (sharing one sampling pass). Positions stay in mm.
+std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& field, const Box& box,
+                                          const std::vector<SurfaceRequest>& requests);
+
+} // namespace spine_model
