@@ -98,6 +98,7 @@ nlohmann::json vertebraExtras(const std::string& level, const std::string& kind,
         {fmt::kPosteriorWall, point(findCrossing(bone, glm::vec3(0.0f), {0, 0, -1}, 60.0f))},
         {fmt::kDimensions, dimensions(bone, body, bodyShape, geometry, corticalThickness)},
     };
+    if (kind == fmt::kKindSacrum) s.erase(fmt::kInferiorEndplate); // the sacrum has no free inferior endplate
     if (geometry)
         s[fmt::kPedicles] = {{"left", pedicle(bone, geometry->pedicles[0])}, {"right", pedicle(bone, geometry->pedicles[1])}};
     return {{fmt::kExtrasRoot, s}};

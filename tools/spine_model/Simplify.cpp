@@ -101,12 +101,40 @@ public:
             if (!bestPosition(c.a, c.b, target) || !collapseAllowed(c.a, c.b, target)) continue;
             collapse(c.a, c.b, target);
         }
-        for (int pass = 0; pass < 6; ++pass)
-            if (flipPass() == 0) break;
+        for (int pass = 0; pass < 4; ++pass)
+            if (needlePass() + flipPass() == 0) break;
         writeBack();
     }
 
 private:
+    // Collapses the shortest edge of each needle (a triangle with one very short edge) when that
+    // improves the worst triangle around it and the error stays within twice the bound.
+    std::size_t needlePass() {
+        std::size_t collapsed = 0;
+        const double limit = 4.0 * options_.maxError * options_.maxError;
+        for (std::uint32_t t = 0; t < tris_.size(); ++t) {
+            if (!alive_[t]) continue;
+            const Tri tri = tris_[t];
+            const glm::dvec3 p[3] = {positions_[tri[0]], positions_[tri[1]], positions_[tri[2]]};
+            if (triangleQuality(p[0], p[1], p[2]) > 0.3) continue;
+            int shortest = 0;
+            double best = 1e300;
+            for (int k = 0; k < 3; ++k) {
+                const double l = glm::distance(p[k], p[(k + 1) % 3]);
+                if (l < best) best = l, shortest = k;
+            }
+            const std::uint32_t a = std::min(tri[shortest], tri[(shortest + 1) % 3]), b = std::max(tri[shortest], tri[(shortest + 1) % 3]);
+            glm::dvec3 target;
+            bestPosition(a, b, target);
+            Quadric q = quadrics_[a];
+            q += quadrics_[b];
+            if (q.error(target) > limit || !collapseAllowed(a, b, target, true)) continue;
+            collapse(a, b, target);
+            ++collapsed;
+        }
+        return collapsed;
+    }
+
     void buildQuadrics() {
         quadrics_.assign(positions_.size(), Quadric{});
         for (const Tri& t : tris_) {
@@ -158,7 +186,7 @@ private:
     }
 
     // Link condition, no folds, and no new triangle worse than the floor (or than what was there).
-    bool collapseAllowed(std::uint32_t a, std::uint32_t b, const glm::dvec3& target) const {
+    bool collapseAllowed(std::uint32_t a, std::uint32_t b, const glm::dvec3& target, bool mustImprove = false) const {
         const std::vector<std::uint32_t> na = neighbours(a), nb = neighbours(b);
         std::vector<std::uint32_t> common;
         std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(common));
@@ -194,6 +222,7 @@ private:
                 if (glm::dot(reference, after) < 0.3 * lr * la) return false;
                 newWorst = std::min(newWorst, triangleQuality(q[0], q[1], q[2]));
             }
+        if (mustImprove) return newWorst > oldWorst;
         // Slightly worse than a sliver that was there is allowed: collapsing needles is how they go away.
         return newWorst >= std::min(options_.minQuality, 0.75 * oldWorst);
     }

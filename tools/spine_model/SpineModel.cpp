@@ -3,6 +3,9 @@
 #include "Landmarks.h"
 #include "Layout.h"
 #include "SurfaceMesher.h"
+#include "DiscShape.h"
+#include "NeuralShape.h"
+#include "SacrumShape.h"
 #include "VertebraShape.h"
 
 #include "core/anatomy/ModelFormat.h"
@@ -14,16 +17,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 
 namespace spine_model {
 namespace fmt = spineviz::model_format;
 namespace {
-
-float envFloat(const char* name, float fallback) {
-    const char* v = std::getenv(name);
-    return v ? std::strtof(v, nullptr) : fallback;
-}
 
 enum MaterialIndex { kBone, kTrabecular, kAnnulus, kNucleus, kDural, kNerve };
 
@@ -40,8 +37,12 @@ std::vector<SceneMaterial> materials() {
 }
 
 // Meshing quality per part: the bones get the finest sampling and tightest error.
-MeshingOptions boneOuter() { return {envFloat("SM_CELL", 0.5f), envFloat("SM_ERR", 0.04f), 0}; }
-MeshingOptions boneInner() { return {envFloat("SM_ICELL", 0.8f), envFloat("SM_IERR", 0.08f), 0}; }
+MeshingOptions boneOuter() { return {0.5f, 0.05f, 0}; }
+MeshingOptions boneInner() { return {0.8f, 0.1f, 0}; }
+MeshingOptions discOuter() { return {0.5f, 0.08f, 0}; }
+MeshingOptions nucleusSurface() { return {0.7f, 0.1f, 0}; }
+MeshingOptions cordSurface() { return {0.6f, 0.06f, 0}; }
+MeshingOptions caudaSurface() { return {0.5f, 0.08f, 0}; }
 
 class SceneBuilder {
 public:
@@ -52,6 +53,9 @@ public:
 
     Scene build() {
         for (int i = 0; i < kLevelCount; ++i) addVertebra(i);
+        addSacrum();
+        for (int i = 0; i < kLevelCount; ++i) addDisc(i);
+        addNeural();
         if (options_.verbose) std::fprintf(stderr, "sacral slope %.1f deg\n", static_cast<double>(layout_.sacralSlopeDegrees));
         return std::move(scene_);
     }
@@ -115,19 +119,84 @@ private:
         const VertebraShape shape(g, localJoints(i, pose), localJoints(i + 1, pose), costalSockets(i));
         const Field bone = [&shape](const glm::vec3& p) { return shape.distance(p); };
         const Field body = [&shape](const glm::vec3& p) { return shape.bodyDistance(p); };
-        std::vector<spineviz::MeshData> meshes = meshField(name, bone, shape.bounds(), {{0.0f, boneOuter()}});
-        meshes.push_back(meshField(name + "_trabecular", bone, shape.bounds(), {{-g.corticalThickness, boneInner()}}).front());
-
         SceneNode node = posedNode(name, pose);
         node.extras = vertebraExtras(level, fmt::kKindVertebra, bone, body, shape.body(), &g, g.corticalThickness);
-        node.mesh = addMesh(name, std::move(meshes[0]), kBone);
+        addBoneMeshes(node, bone, shape.bounds(), g.corticalThickness);
+        report(name, started);
+        addNode(std::move(node), true);
+    }
+
+    void addSacrum() {
+        const std::string name = "sacrum";
+        if (!wanted(name)) return;
+        const auto started = std::chrono::steady_clock::now();
+        const glm::mat4& pose = layout_.sacrumPose;
+        const std::array<glm::vec3, 2> anchors = {layout_.sacrum.jointAnchor[0], layout_.sacrum.jointAnchor[1]};
+        const SacrumShape shape(layout_.sacrum.body, localJoints(kLevelCount, pose), anchors);
+        const Field bone = [&shape](const glm::vec3& p) { return shape.distance(p); };
+        const Field body = [&shape](const glm::vec3& p) { return shape.bodyDistance(p); };
+        const float cortical = levelTable().back().corticalThickness;
+        SceneNode node = posedNode(name, pose);
+        node.extras = vertebraExtras("S1", fmt::kKindSacrum, bone, body, shape.body(), nullptr, cortical);
+        addBoneMeshes(node, bone, shape.bounds(), cortical);
+        report(name, started);
+        addNode(std::move(node), true);
+    }
+
+    // The outer surface on the node itself and the trabecular surface on a child.
+    void addBoneMeshes(SceneNode& node, const Field& bone, const Box& bounds, float cortical) {
+        const std::string& name = node.name;
+        node.mesh = addMesh(name, meshField(name, bone, bounds, {{0.0f, boneOuter()}}).front(), kBone);
         SceneNode inner;
         inner.name = name + "_trabecular";
-        inner.mesh = addMesh(inner.name, std::move(meshes[1]), kTrabecular);
+        inner.mesh = addMesh(inner.name, meshField(inner.name, bone, bounds, {{-cortical, boneInner()}}).front(), kTrabecular);
         inner.extras = kindExtras(fmt::kKindTrabecular);
+        node.children.push_back(addNode(std::move(inner), false));
+    }
+
+    void addDisc(int i) {
+        const std::string upper(spineviz::kVertebraLevels[static_cast<std::size_t>(i)]);
+        const std::string lower = i + 1 < kLevelCount ? std::string(spineviz::kVertebraLevels[static_cast<std::size_t>(i + 1)]) : "S1";
+        const std::string name = spineviz::discNodeName(upper, lower);
+        if (!wanted(name)) return;
+        const auto started = std::chrono::steady_clock::now();
+        const glm::mat4& pose = layout_.discPose[static_cast<std::size_t>(i)];
+        const BodyShape upperBody(bodyParamsOf(layout_, i)), lowerBody(bodyParamsOf(layout_, i + 1));
+        const DiscShape disc(upperBody, glm::inverse(bonePose(layout_, i)) * pose, lowerBody, glm::inverse(bonePose(layout_, i + 1)) * pose,
+                             layout_.discPlaneGap[static_cast<std::size_t>(i)]);
+        const Box box{-disc.halfExtent(), disc.halfExtent()};
+        const Field annulus = [&disc](const glm::vec3& p) { return disc.annulus(p); };
+        const Field nucleus = [&disc](const glm::vec3& p) { return disc.nucleus(p); };
+        SceneNode node = posedNode(name, pose);
+        node.extras = {{fmt::kExtrasRoot, {{fmt::kFormat, fmt::kVersion}, {fmt::kKind, fmt::kKindDisc}, {fmt::kUpper, upper}, {fmt::kLower, lower}}}};
+        node.mesh = addMesh(name, meshField(name, annulus, box, {{0.0f, discOuter()}}).front(), kAnnulus);
+        SceneNode inner;
+        inner.name = name + "_nucleus";
+        inner.mesh = addMesh(inner.name, meshField(inner.name, nucleus, box, {{0.0f, nucleusSurface()}}).front(), kNucleus);
+        inner.extras = kindExtras(fmt::kKindNucleus);
         node.children.push_back(addNode(std::move(inner), false));
         report(name, started);
         addNode(std::move(node), true);
+    }
+
+    void addNeural() {
+        const NeuralShape neural(layout_);
+        if (wanted("spinal_cord")) {
+            const Field cord = [&neural](const glm::vec3& p) { return neural.cord(p); };
+            SceneNode node;
+            node.name = "spinal_cord";
+            node.mesh = addMesh(node.name, meshField(node.name, cord, neural.cordBounds(), {{0.0f, cordSurface()}}).front(), kDural);
+            node.extras = kindExtras(fmt::kKindDuralSac);
+            addNode(std::move(node), true);
+        }
+        if (wanted("cauda_equina")) {
+            const Field cauda = [&neural](const glm::vec3& p) { return neural.caudaEquina(p); };
+            SceneNode node;
+            node.name = "cauda_equina";
+            node.mesh = addMesh(node.name, meshField(node.name, cauda, neural.caudaBounds(), {{0.0f, caudaSurface()}}).front(), kNerve);
+            node.extras = kindExtras(fmt::kKindCaudaEquina);
+            addNode(std::move(node), true);
+        }
     }
 
     void report(const std::string& name, std::chrono::steady_clock::time_point started) const {

@@ -17,7 +17,7 @@
 namespace spine_model {
 namespace {
 
-const int kRelaxIterations = std::getenv("SM_RELAX") ? std::atoi(std::getenv("SM_RELAX")) : 3;
+constexpr int kRelaxIterations = 3;
 
 glm::vec3 gradient(const Field& field, const glm::vec3& p) {
     const float e = 0.01f;
@@ -135,7 +135,6 @@ MeshQuality measureQuality(const spineviz::MeshData& mesh, const Field& field, f
             smallest = std::min(smallest, glm::degrees(std::acos(std::clamp(c, -1.0f, 1.0f))));
         }
         q.minAngle = std::min(q.minAngle, smallest);
-        if (smallest < 3.0f && std::getenv("SM_DUMP")) std::fprintf(stderr, "    bad %.2f at %.1f %.1f %.1f  edges %.3f %.3f %.3f\n", static_cast<double>(smallest), static_cast<double>(p[0].x), static_cast<double>(p[0].y), static_cast<double>(p[0].z), static_cast<double>(glm::distance(p[0],p[1])), static_cast<double>(glm::distance(p[1],p[2])), static_cast<double>(glm::distance(p[2],p[0])));
         q.below10 += smallest < 10.0f;
         q.below20 += smallest < 20.0f;
         q.maxDeviation = std::max(q.maxDeviation, std::abs(field((p[0] + p[1] + p[2]) / 3.0f) - iso));
@@ -173,7 +172,6 @@ std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& 
         SimplifyOptions simplify;
         simplify.maxError = r.options.maxError;
         simplify.targetTriangles = r.options.maxTriangles;
-        if (const char* q = std::getenv("SM_Q")) simplify.minQuality = std::strtod(q, nullptr);
         simplifyMesh(mesh, simplify);
         const double tSimplify = lap();
         projectVertices(mesh, field, r.isoLevel, 0.5f * cell);

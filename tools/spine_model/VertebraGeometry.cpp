@@ -10,13 +10,14 @@ namespace {
 
 // Shape choices that are not measurements (all estimates, chosen by eye against anatomy atlases):
 // thoracic bodies are heart-shaped and shallowly concave; lumbar ones kidney-shaped with a deeper bowl.
-BodyParams bodyParamsFor(const LevelMorphometry& m, bool thoracic) {
+BodyParams bodyParamsFor(const LevelMorphometry& m, bool thoracic, int levelIndex) {
     BodyParams b;
     b.anteriorHeight = m.anteriorHeight;
     b.posteriorHeight = m.posteriorHeight;
     b.width = m.endplateWidth;
     b.depth = m.endplateDepth;
-    b.heartTaper = thoracic ? 0.35f : 0.08f;
+    // T11 and T12 are transitional: their bodies turn from heart- to kidney-shaped.
+    b.heartTaper = !thoracic ? 0.08f : levelIndex == 10 ? 0.2f : levelIndex == 11 ? 0.12f : 0.35f;
     b.notch = thoracic ? 2.0f : 3.0f;
     b.waist = thoracic ? 0.07f : 0.09f;
     b.concavity = thoracic ? 0.8f : 1.2f;
@@ -46,7 +47,7 @@ VertebraGeometry makeVertebraGeometry(int levelIndex) {
     VertebraGeometry g;
     g.levelIndex = levelIndex;
     g.thoracic = m.level[0] == 'T';
-    g.body = bodyParamsFor(m, g.thoracic);
+    g.body = bodyParamsFor(m, g.thoracic, levelIndex);
     g.corticalThickness = m.corticalThickness;
     for (int s = 0; s < 2; ++s) g.pedicles[s] = pedicleFor(m, g.body, sideSign(s));
 

@@ -1,0 +1,100 @@
+#include "NeuralShape.h"
+
+#include "SacrumShape.h"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace spine_model {
+namespace {
+
+glm::vec3 apply(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
+
+glm::vec3 catmullRom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
+    const float t2 = t * t, t3 = t2 * t;
+    return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+
+// The canal's centre, at each vertebra's pedicles and at each disc, from T1 down into the sacrum.
+std::vector<glm::vec3> canalCentres(const SpineLayout& layout) {
+    std::vector<glm::vec3> points;
+    for (int i = 0; i < kLevelCount; ++i) {
+        const VertebraGeometry& g = layout.vertebrae[static_cast<std::size_t>(i)];
+        const glm::mat4& pose = layout.vertebraPose[static_cast<std::size_t>(i)];
+        points.push_back(apply(pose, glm::vec3(0.0f, g.pedicles[0].isthmus.y, g.canalCentre.y)));
+        // Behind the disc below: halfway between this level's canal and the next's, in the disc frame.
+        const glm::mat4& disc = layout.discPose[static_cast<std::size_t>(i)];
+        const float depth = 0.5f * g.body.depth + 0.5f * levelTable()[static_cast<std::size_t>(i)].canalDepth;
+        points.push_back(apply(disc, glm::vec3(0.0f, 0.0f, -depth)));
+    }
+    for (const glm::vec3& p : {glm::vec3(0, 4, -25), glm::vec3(0, -20, -24), glm::vec3(0, -40, -21)})
+        points.push_back(apply(layout.sacrumPose, p));
+    return points;
+}
+
+std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& points, int perSpan) {
+    std::vector<glm::vec3> path;
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+        const glm::vec3 p0 = points[i == 0 ? 0 : i - 1], p3 = points[std::min(i + 2, points.size() - 1)];
+        for (int k = 0; k < perSpan; ++k) path.push_back(catmullRom(p0, points[i], points[i + 1], p3, static_cast<float>(k) / static_cast<float>(perSpan)));
+    }
+    path.push_back(points.back());
+    return path;
+}
+
+Box boundsOf(const std::vector<BoundedLimb>& limbs) {
+    Box b{glm::vec3(1e9f), glm::vec3(-1e9f)};
+    for (const BoundedLimb& l : limbs) {
+        b.lo = glm::min(b.lo, l.centre - glm::vec3(l.radius));
+        b.hi = glm::max(b.hi, l.centre + glm::vec3(l.radius));
+    }
+    return b;
+}
+
+sdf::Limb tube(const glm::vec3& a, const glm::vec3& b, glm::vec2 sa, glm::vec2 sb) {
+    sdf::Limb l;
+    l.a = a, l.b = b, l.sizeA = sa, l.sizeB = sb, l.widthDir = glm::vec3(1, 0, 0);
+    return l;
+}
+
+} // namespace
+
+NeuralShape::NeuralShape(const SpineLayout& layout) {
+    centreLine_ = smoothPath(canalCentres(layout), 3);
+    // Index of the path point level with the L1-L2 disc (conus tip) and the S2 level (end of the sac).
+    const std::size_t perLevel = 2 * 3;
+    const std::size_t l1 = 12 * perLevel, conus = 12 * perLevel + 3, end = centreLine_.size() - 1;
+    auto cordSize = [&](std::size_t i) {
+        if (i >= conus) return glm::vec2(0.6f);
+        if (i >= l1) { // conus medullaris: tapering to a point
+            const float t = static_cast<float>(i - l1) / static_cast<float>(conus - l1);
+            return glm::mix(glm::vec2(4.6f, 3.8f), glm::vec2(0.8f), t);
+        }
+        // Thoracic cord ~8 x 6.5 mm, lumbar enlargement (T10-T12) ~9.5 x 7.5 mm.
+        const float enlarge = std::exp(-std::pow((static_cast<float>(i) - 10.5f * perLevel) / (1.5f * perLevel), 2.0f));
+        return glm::mix(glm::vec2(4.0f, 3.2f), glm::vec2(4.8f, 3.8f), enlarge);
+    };
+    for (std::size_t i = 0; i < conus; ++i) cord_.push_back(bound(tube(centreLine_[i], centreLine_[i + 1], cordSize(i), cordSize(i + 1))));
+
+    // Cauda equina: eight strands around the centre line, spreading apart as they descend.
+    for (int strand = 0; strand < 8; ++strand) {
+        const float angle = 6.2831853f * (static_cast<float>(strand) + 0.5f) / 8.0f;
+        const glm::vec2 dir(std::cos(angle), std::sin(angle));
+        auto at = [&](std::size_t i) {
+            const float t = static_cast<float>(i - l1) / static_cast<float>(end - l1);
+            const glm::vec2 spread = dir * glm::mix(glm::vec2(1.5f, 1.2f), glm::vec2(4.5f, 2.5f), t);
+            return centreLine_[i] + glm::vec3(spread.x, 0.0f, spread.y);
+        };
+        for (std::size_t i = l1 + 1; i < end; ++i) {
+            const float t = static_cast<float>(i - l1) / static_cast<float>(end - l1);
+            const float r = glm::mix(1.3f, 0.9f, t);
+            cauda_.push_back(bound(tube(at(i), at(i + 1), glm::vec2(r), glm::vec2(r))));
+        }
+    }
+    cordBounds_ = boundsOf(cord_);
+    caudaBounds_ = boundsOf(cauda_);
+}
+
+} // namespace spine_model
