@@ -2,5 +2,5 @@
 function(spineviz_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                            -Wold-style-cast -Wcast-align -Woverloaded-virtual
-                                           -Wdouble-promotion -Wformat=2)
+                                           -Wformat=2)
 endfunction()

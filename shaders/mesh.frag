@@ -15,6 +15,7 @@ uniform float uRoughness;
 uniform bool uHasTexture;
 uniform sampler2D uBaseColorTexture; // sRGB texture, decoded by the sampler
 uniform float uSurfaceDetail; // 0..1 strength of the fine albedo variation
+uniform float uGhost;         // 0 solid .. 1 glass-like shell: see-through face-on, visible at the edges
 
 layout(location = 0) out vec4 outColor;
 
@@ -97,5 +98,12 @@ void main() {
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
     color += rim * vec3(0.55, 0.62, 0.75) * 0.45 * (0.4 + 0.6 * albedo);
 
-    outColor = vec4(color * base.a, base.a);
+    float alpha = base.a;
+    if (uGhost > 0.0) {
+        // Like an x-ray of a shell: where the surface is seen edge-on there is more of it to see.
+        float edge = pow(1.0 - abs(dot(n, v)), 2.2);
+        alpha = mix(1.0, mix(0.10, 0.72, edge), uGhost) * base.a;
+        color = mix(color, color * 0.8 + vec3(0.10, 0.13, 0.18) * edge, uGhost);
+    }
+    outColor = vec4(color * alpha, alpha);
 }

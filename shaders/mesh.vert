@@ -10,6 +10,7 @@ uniform mat4 uModel;
 uniform mat3 uNormalMatrix; // inverse transpose of uModel's upper 3x3
 uniform mat4 uView;
 uniform mat4 uProjection;
+uniform vec4 uClipPlane;    // world-space section plane; points with a negative distance are cut away
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -24,4 +25,5 @@ void main() {
     vViewNormal = mat3(uView) * (uNormalMatrix * aNormal);
     vTexcoord = aTexcoord;
     gl_Position = uProjection * view;
+    gl_ClipDistance[0] = dot(uClipPlane, vec4(world.xyz, 1.0));
 }

@@ -128,10 +128,10 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
     frameWidth_ = width;
     frameHeight_ = height;
     camera_.update(dt);
-    drawItems_.clear();
-    gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), drawItems_);
+    frame_.clear();
+    gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), frame_.items);
     const Viewport viewport{0, 0, width, height};
-    renderer_.render(drawItems_, camera_.view(), camera_.projection(viewport.aspect()), viewport, output);
+    renderer_.render(frame_, camera_.view(), camera_.projection(viewport.aspect()), viewport, output);
     ui_.beginFrame(offscreen ? width : 0, offscreen ? height : 0);
     if (uiVisible_) drawUi();
     drawToast(toast_, std::min(toastTimeLeft_, 1.0f));

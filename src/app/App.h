@@ -55,7 +55,7 @@ private:
     FrameRenderer renderer_;
     GpuScene gpuScene_;
     OrbitCamera camera_;
-    std::vector<DrawItem> drawItems_;
+    FrameScene frame_;
     std::string modelPath_;
 
     bool running_ = true;

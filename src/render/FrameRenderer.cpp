@@ -9,14 +9,15 @@ std::string FrameRenderer::init(const std::string& shaderDir, int msaaSamples) {
     return error;
 }
 
-void FrameRenderer::render(const std::vector<DrawItem>& items, const glm::mat4& view, const glm::mat4& projection,
+void FrameRenderer::render(const FrameScene& frame, const glm::mat4& view, const glm::mat4& projection,
                            const Viewport& viewport, GLuint output) {
     target_.ensure(viewport.width, viewport.height, msaaSamples_);
     target_.bindForDrawing();
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClearDepth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    meshes_.draw(items, view, projection);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    meshes_.draw(frame, view, projection);
     target_.resolve();
 
     glBindFramebuffer(GL_FRAMEBUFFER, output);

@@ -21,8 +21,8 @@ public:
     // Loads shaders from `shaderDir`; returns "" or the first error.
     std::string init(const std::string& shaderDir, int msaaSamples);
     // Draws into `output` (0: the window), which stays bound for the UI drawn afterwards.
-    void render(const std::vector<DrawItem>& items, const glm::mat4& view, const glm::mat4& projection,
-                const Viewport& viewport, GLuint output);
+    void render(const FrameScene& frame, const glm::mat4& view, const glm::mat4& projection, const Viewport& viewport,
+                GLuint output);
     int samples() const { return target_.samples(); }
     Backdrop& backdrop() { return backdrop_; }
 

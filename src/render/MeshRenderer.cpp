@@ -7,56 +7,152 @@
 #include <algorithm>
 
 namespace spineviz {
+namespace {
 
-std::string MeshRenderer::init(const std::string& shaderDir) {
-    return program_.load(shaderDir, "mesh.vert", "mesh.frag");
+bool isTranslucent(const DrawItem& item) { return item.look.baseColor.w < 0.999f || item.look.ghost > 0.0f; }
+
+void setClipping(bool on) {
+    if (on) glEnable(GL_CLIP_DISTANCE0);
+    else glDisable(GL_CLIP_DISTANCE0);
 }
 
-void MeshRenderer::drawOne(const DrawItem& item) {
-    program_.set("uModel", item.model);
-    program_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(item.model)));
-    program_.set("uBaseColor", item.look.baseColor);
-    program_.set("uMetallic", item.look.metallic);
-    program_.set("uRoughness", item.look.roughness);
-    program_.set("uSurfaceDetail", item.look.surfaceDetail);
-    program_.set("uHasTexture", item.look.texture != 0 ? 1 : 0);
+int capStyleId(CapStyle style) { return static_cast<int>(style); }
+
+} // namespace
+
+MeshRenderer::~MeshRenderer() {
+    if (quadVao_) glDeleteVertexArrays(1, &quadVao_);
+    if (quadBuffer_) glDeleteBuffers(1, &quadBuffer_);
+}
+
+std::string MeshRenderer::init(const std::string& shaderDir) {
+    std::string error = surface_.load(shaderDir, "mesh.vert", "mesh.frag");
+    if (error.empty()) error = cap_.load(shaderDir, "cap.vert", "cap.frag");
+    if (!error.empty()) return error;
+    // A unit square in the plane's own (u, v) coordinates; cap.vert spans it across the section.
+    const float corners[] = {-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1};
+    glGenVertexArrays(1, &quadVao_);
+    glGenBuffers(1, &quadBuffer_);
+    glBindVertexArray(quadVao_);
+    glBindBuffer(GL_ARRAY_BUFFER, quadBuffer_);
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindVertexArray(0);
+    return "";
+}
+
+void MeshRenderer::setFrameUniforms(ShaderProgram& program, const FrameScene& frame, const glm::mat4& view,
+                                    const glm::mat4& projection) {
+    program.use();
+    program.set("uView", view);
+    program.set("uProjection", projection);
+    program.set("uClipPlane", frame.section.enabled ? frame.section.plane : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    const int cavities = std::min(static_cast<int>(frame.cavities.size()), FrameScene::kMaxCavities);
+    program.set("uCavityCount", cavities);
+    for (int i = 0; i < cavities; ++i) {
+        const std::string name = "uCavities[" + std::to_string(i) + "]";
+        program.set(name.c_str(), frame.cavities[i].worldToUnitSphere);
+    }
+}
+
+void MeshRenderer::drawSurface(const DrawItem& item, const FrameScene& frame) {
+    surface_.set("uModel", item.model);
+    surface_.set("uNormalMatrix", glm::inverseTranspose(glm::mat3(item.model)));
+    surface_.set("uBaseColor", item.look.baseColor);
+    surface_.set("uMetallic", item.look.metallic);
+    surface_.set("uRoughness", item.look.roughness);
+    surface_.set("uSurfaceDetail", item.look.surfaceDetail);
+    surface_.set("uGhost", item.look.ghost);
+    surface_.set("uHasTexture", item.look.texture != 0 ? 1 : 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, item.look.texture);
-    if (item.look.doubleSided) glDisable(GL_CULL_FACE);
-    else glEnable(GL_CULL_FACE);
+    if (item.look.doubleSided) {
+        glDisable(GL_CULL_FACE);
+    } else {
+        glEnable(GL_CULL_FACE);
+        glCullFace(item.look.insideOut ? GL_FRONT : GL_BACK);
+    }
+    setClipping(item.clipped && frame.section.enabled);
     item.mesh->draw();
 }
 
-void MeshRenderer::draw(const std::vector<DrawItem>& items, const glm::mat4& view, const glm::mat4& projection) {
-    program_.use();
-    program_.set("uView", view);
-    program_.set("uProjection", projection);
-    program_.set("uBaseColorTexture", 0);
+void MeshRenderer::drawCapQuad(const DrawItem& item, const FrameScene& frame) {
+    cap_.set("uCapStyle", capStyleId(item.cap));
+    cap_.set("uCapColor", item.capColor);
+    cap_.set("uHoled", item.holedByCavities ? 1 : 0);
+    cap_.set("uPlane", frame.section.plane);
+    cap_.set("uCentre", frame.section.centre);
+    cap_.set("uExtent", frame.section.extent);
+    glBindVertexArray(quadVao_);
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+}
+
+void MeshRenderer::drawCaps(const FrameScene& frame, const glm::mat4& view, const glm::mat4& projection) {
+    glEnable(GL_STENCIL_TEST);
+    glClear(GL_STENCIL_BUFFER_BIT);
+    glStencilMask(1);
+    for (const DrawItem& item : frame.items) {
+        if (!item.mesh || !item.clipped || item.cap == CapStyle::None) continue;
+        // Parity of the solid's surfaces behind each pixel's point on the plane: odd = inside.
+        surface_.use();
+        surface_.set("uModel", item.model);
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        glDepthMask(GL_FALSE);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glStencilFunc(GL_ALWAYS, 0, 1);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+        setClipping(true);
+        item.mesh->draw();
+        setClipping(false);
+        // Paint the plane where the parity is odd, and reset the stencil wherever the quad lands.
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        glDepthMask(GL_TRUE);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LEQUAL); // inner layers repaint the outer layer's cut at the same depth
+        glStencilFunc(GL_EQUAL, 1, 1);
+        glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+        setFrameUniforms(cap_, frame, view, projection);
+        drawCapQuad(item, frame);
+        glDepthFunc(GL_LESS);
+    }
+    glStencilMask(0xFF);
+    glDisable(GL_STENCIL_TEST);
+}
+
+void MeshRenderer::draw(const FrameScene& frame, const glm::mat4& view, const glm::mat4& projection) {
+    setFrameUniforms(surface_, frame, view, projection);
+    surface_.set("uBaseColorTexture", 0);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
-    glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
-
-    std::vector<const DrawItem*> translucent;
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
-    for (const DrawItem& item : items) {
-        if (!item.mesh) continue;
-        if (item.look.baseColor.w < 0.999f) translucent.push_back(&item);
-        else drawOne(item);
+
+    std::vector<const DrawItem*> translucent;
+    for (const DrawItem& item : frame.items) {
+        if (!item.mesh || !item.drawSurface) continue;
+        if (isTranslucent(item)) translucent.push_back(&item);
+        else drawSurface(item, frame);
+    }
+    if (frame.section.enabled) {
+        drawCaps(frame, view, projection);
+        setFrameUniforms(surface_, frame, view, projection);
     }
     if (!translucent.empty()) {
-        // Sort by the depth of each item's origin: good enough for a few nested shells.
+        // Far to near by each item's origin: good enough for a few nested shells.
         std::sort(translucent.begin(), translucent.end(), [&](const DrawItem* a, const DrawItem* b) {
             return (view * a->model[3]).z < (view * b->model[3]).z;
         });
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // the shader outputs premultiplied colour
         glDepthMask(GL_FALSE);
-        for (const DrawItem* item : translucent) drawOne(*item);
+        for (const DrawItem* item : translucent) drawSurface(*item, frame);
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
     }
+    setClipping(false);
     glDisable(GL_CULL_FACE);
     glBindVertexArray(0);
 }
