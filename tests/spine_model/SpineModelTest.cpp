@@ -159,10 +159,14 @@ TEST(SpineModelTest, BodySizesMatchTheParameterTable) {
         EXPECT_NEAR(1000.0f * chord(mesh, {0, 0, station}, up), row.anteriorHeight, 0.6f) << name << " anterior height";
         EXPECT_NEAR(1000.0f * chord(mesh, {0, 0, -station}, up), row.posteriorHeight, 0.6f) << name << " posterior height";
         // Endplate width just under the superior rim, and mid-sagittal depth at mid-height.
-        const float rimY = 0.001f * (0.25f * (row.anteriorHeight + row.posteriorHeight) - 1.5f);
+        const float slope = (row.anteriorHeight - row.posteriorHeight) / (row.endplateDepth - 4.0f);
         float widest = 0.0f;
-        for (float z = -0.4f; z <= 0.4f; z += 0.02f) widest = std::max(widest, chord(mesh, {0, rimY, 0.001f * z * row.endplateDepth}, {1, 0, 0}));
-        EXPECT_NEAR(1000.0f * widest, row.endplateWidth, 1.2f) << name << " endplate width";
+        for (float zn = -0.4f; zn <= 0.4f; zn += 0.02f) {
+            const float z = zn * row.endplateDepth; // mm
+            const float rimY = 0.25f * (row.anteriorHeight + row.posteriorHeight) + 0.5f * slope * z - 1.8f;
+            widest = std::max(widest, chord(mesh, 0.001f * glm::vec3(0, rimY, z), {1, 0, 0}));
+        }
+        EXPECT_NEAR(1000.0f * widest, row.endplateWidth, 1.5f) << name << " endplate width";
         const auto& dims = model().node(name)->extras["dimensions"];
         EXPECT_NEAR(1000.0f * dims["anterior_height"].get<float>(), row.anteriorHeight, 0.6f) << name;
         EXPECT_NEAR(1000.0f * dims["endplate_depth"].get<float>(), row.endplateDepth, 1.0f) << name;
@@ -225,8 +229,8 @@ TEST(SpineModelTest, LandmarksLieWhereTheyBelong) {
             EXPECT_LT(entry.z, posteriorWallZ) << name << " entry behind the body";
             EXPECT_GT(axis.z, 0.7f) << name << " axis points forward";
             EXPECT_GT(entry.x * (std::string(side) == "left" ? 1.0f : -1.0f), 0.0f) << name << " entry on its own side";
-            // From just inside the entry, through the pedicle, to the front third of the body: all bone.
-            const float reach = (0.6f * (vec3Of(x["anterior_wall"]).z - posteriorWallZ) + (posteriorWallZ - entry.z)) / axis.z;
+            // From just inside the entry, through the pedicle, into the posterior third of the body: all bone.
+            const float reach = (0.35f * (vec3Of(x["anterior_wall"]).z - posteriorWallZ) + (posteriorWallZ - entry.z)) / axis.z;
             for (float t = 0.0015f; t < reach; t += 0.001f)
                 EXPECT_TRUE(insideMesh(mesh, entry + axis * t)) << name << " " << side << " axis leaves the bone at " << 1000.0f * t << " mm";
         }

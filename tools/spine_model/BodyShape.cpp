@@ -20,7 +20,7 @@ float BodyShape::outline(float x, float z) const {
     const float halfDepth = 0.5f * (p_.depth + p_.notch);
     const float z0 = -0.5f * p_.notch;
     const float zn = (z - z0) / halfDepth;
-    const float taper = 1.0f + p_.heartTaper * sdf::smoothstep(-0.2f, 1.0f, zn);
+    const float taper = 1.0f + p_.heartTaper * sdf::smoothstep(0.0f, 1.0f, zn); // widest at mid-depth
     const float shell = sdf::ellipse(glm::vec2(x * taper, z - z0), glm::vec2(0.5f * p_.width, halfDepth)) / taper;
     const float notchRadius = 1.3f * 0.5f * p_.width;
     const float notch = glm::length(glm::vec2(x, z - (-0.5f * p_.depth - notchRadius))) - notchRadius;
@@ -33,7 +33,7 @@ float BodyShape::bottomPlane(float z) const { return -topPlane(z); }
 float BodyShape::endplateRelief(float x, float z) const {
     const float inside = -outline(x, z);
     const float bowl = -p_.concavity * sdf::smoothstep(p_.rimWidth, p_.rimWidth + 6.0f, inside);
-    const float ring = p_.rimLip * std::exp(-(inside - 1.8f) * (inside - 1.8f));
+    const float ring = p_.rimLip * std::exp(-(inside - 1.0f) * (inside - 1.0f) / 0.36f);
     return bowl + ring;
 }
 

@@ -4,6 +4,7 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spine_model {
@@ -39,13 +40,14 @@ nlohmann::json dimensions(const Field& bone, const Field& body, const BodyShape&
     const BodyParams& b = shape.params();
     const float station = 0.5f * b.depth - 2.0f;
     const glm::vec3 up(0, 1, 0), side(1, 0, 0), front(0, 0, 1);
-    const float rimY = shape.topPlane(0.0f) - b.edgeRadius - 0.3f;
+    const float rimY = shape.topPlane(0.0f) - std::max(b.edgeRadius, b.concavity) - 0.6f; // under the bowl's floor
     nlohmann::json d = {
         {fmt::kAnteriorHeight, metres(chord(body, glm::vec3(0, 0, station), up, 60.0f))},
         {fmt::kMiddleHeight, metres(chord(body, glm::vec3(0.0f), up, 60.0f))},
         {fmt::kPosteriorHeight, metres(chord(body, glm::vec3(0, 0, -station), up, 60.0f))},
         {fmt::kEndplateWidth, metres(chord(body, glm::vec3(0.0f, rimY, -0.5f * b.notch), side, 60.0f))},
-        {fmt::kEndplateDepth, metres(chord(body, glm::vec3(0.0f, rimY, 0.0f), front, 60.0f))},
+        // Along the (wedged) endplate, so a strongly wedged body is not cut short at one rim.
+        {fmt::kEndplateDepth, metres(chord(body, glm::vec3(0.0f, rimY, 0.0f), glm::normalize(glm::vec3(0.0f, 0.5f * shape.wedgeSlope(), 1.0f)), 60.0f))},
         {fmt::kCorticalThickness, metres(cortical)},
     };
     if (g) {

@@ -74,7 +74,8 @@ float bodyEdgeX(const BodyParams& params, float z) {
 
 glm::vec3 headInBody(const VertebraGeometry& g, int side, float y, float radius) {
     const float z = -0.5f * g.body.depth + 5.0f;
-    return glm::vec3(sideSign(side) * (bodyEdgeX(g.body, z) + 0.45f * radius), y, z);
+    // Sunk by 40% of its radius: a shallow cup that stays clear of the pedicle's path into the body.
+    return glm::vec3(sideSign(side) * (bodyEdgeX(g.body, z) + 0.6f * radius), y, z);
 }
 
 void layoutRibs(SpineLayout& layout) {
