@@ -56,8 +56,8 @@ vec3 capAlbedo(vec3 p, float cavity) {
     if (uCapStyle == TRABECULAR) {
         // Packed trabeculae around a balloon cavity: finer cells, thicker struts.
         float compaction = uCavityCount > 0 ? 1.0 - smoothstep(1.0, 1.35, cavity) : 0.0;
-        vec2 w = worley(mm * mix(0.75, 1.4, compaction));
-        float strut = 1.0 - smoothstep(0.04, 0.12 + 0.12 * compaction, w.y - w.x);
+        vec2 w = worley(mm * mix(1.1, 1.9, compaction)); // trabecular spacing ~0.5-1 mm
+        float strut = 1.0 - smoothstep(0.03, 0.10 + 0.12 * compaction, w.y - w.x);
         vec3 marrow = vec3(0.42, 0.12, 0.08);
         vec3 bone = vec3(0.82, 0.72, 0.56);
         return mix(marrow, bone, clamp(strut + 0.25 * compaction, 0.0, 1.0));

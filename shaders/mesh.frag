@@ -46,6 +46,14 @@ float valueNoise(vec3 x) {
                f.z);
 }
 
+// A soft gradient studio with one large softbox up and to the left (view space).
+vec3 studio(vec3 r) {
+    vec3 gradient = mix(vec3(0.05, 0.05, 0.06), vec3(0.55, 0.60, 0.68), smoothstep(-0.3, 0.8, r.y));
+    float box = smoothstep(0.80, 0.95, dot(r, normalize(vec3(-0.45, 0.65, 0.6))));
+    float strip = smoothstep(0.90, 0.98, dot(r, normalize(vec3(0.8, 0.2, 0.55))));
+    return gradient + vec3(1.6) * box + vec3(0.6, 0.7, 0.9) * strip;
+}
+
 float ggx(float nh, float roughness) {
     float a = roughness * roughness;
     float a2 = a * a;
@@ -92,7 +100,11 @@ void main() {
 
     // Sky above, ground below (view-space up is close enough for a hemispheric fill).
     vec3 ambient = mix(GROUND, SKY, 0.5 + 0.5 * n.y);
-    color += ambient * diffuseAlbedo + ambient * f0 * 0.5;
+    color += ambient * diffuseAlbedo;
+    // A studio around the model for reflections, so polished steel reads as steel, not black.
+    vec3 r = reflect(-v, n);
+    float nv = max(dot(n, v), 0.0);
+    color += studio(r) * fresnelSchlick(nv, f0) * (1.0 - 0.75 * roughness);
 
     // Silhouette rim: a soft edge light that lifts the outline off the background.
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
@@ -102,7 +114,7 @@ void main() {
     if (uGhost > 0.0) {
         // Like an x-ray of a shell: where the surface is seen edge-on there is more of it to see.
         float edge = pow(1.0 - abs(dot(n, v)), 2.2);
-        alpha = mix(1.0, mix(0.10, 0.72, edge), uGhost) * base.a;
+        alpha = mix(1.0, mix(0.16, 0.78, edge), uGhost) * base.a;
         color = mix(color, color * 0.8 + vec3(0.10, 0.13, 0.18) * edge, uGhost);
     }
     outColor = vec4(color * alpha, alpha);

@@ -43,7 +43,7 @@ CameraPose openingOrientation() {
 
 App::App(CommandLine options) : options_(std::move(options)) { uiVisible_ = !options_.hideUi; }
 
-bool App::init() {
+bool App::loadModel() {
     std::string error;
     if (!findResources(paths_, error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
@@ -58,6 +58,26 @@ bool App::init() {
     if (!loaded.warning.empty()) std::fprintf(stderr, "spineviz: warning: %s: %s\n", modelPath_.c_str(), loaded.warning.c_str());
     scene_ = std::move(*loaded.scene);
 
+    procedure_ = std::make_unique<ProcedureController>(scene_, gpuScene_);
+    const std::string unavailable = procedure_->unavailableReason();
+    if (!unavailable.empty()) {
+        procedure_.reset();
+        // A plain model is fine to look at; asking it for a procedure is an error.
+        if (options_.measurements || options_.phase) {
+            std::fprintf(stderr, "spineviz: %s: %s\n", modelPath_.c_str(), unavailable.c_str());
+            return false;
+        }
+        return true;
+    }
+    error = procedure_->configure(options_);
+    if (!error.empty()) {
+        std::fprintf(stderr, "spineviz: %s: %s\n", modelPath_.c_str(), error.c_str());
+        return false;
+    }
+    return true;
+}
+
+bool App::startWindow() {
     if (!options_.screenshotPath.empty()) {
         const std::filesystem::path folder = std::filesystem::path(options_.screenshotPath).parent_path();
         std::error_code ec;
@@ -67,7 +87,6 @@ bool App::init() {
             return false;
         }
     }
-
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "spineviz: cannot start SDL video: %s\n", SDL_GetError());
         return false;
@@ -79,7 +98,7 @@ bool App::init() {
     config.fullscreen = options_.fullscreen;
     config.hidden = !options_.screenshotPath.empty();
     config.vsync = options_.benchmarkFrames == 0;
-    error = window_.create(config);
+    std::string error = window_.create(config);
     if (error.empty()) error = renderer_.init(paths_.shaderDir, kMsaaSamples);
     if (!error.empty()) {
         std::fprintf(stderr, "spineviz: %s\n", error.c_str());
@@ -91,34 +110,51 @@ bool App::init() {
     }
     if (options_.uiScale > 0.0f) ui_.setUserScale(options_.uiScale);
     gpuScene_.upload(scene_);
-
-    const Aabb bounds = scene_.bounds();
-    camera_.setDistanceLimits(bounds.radius() * 0.05f, bounds.radius() * 30.0f);
     window_.drawableSize(frameWidth_, frameHeight_);
     if (!options_.screenshotPath.empty()) {
         frameWidth_ = options_.width;
         frameHeight_ = options_.height;
     }
-    if (options_.view) {
+    startCamera();
+    return true;
+}
+
+void App::startCamera() {
+    const Aabb bounds = scene_.bounds();
+    camera_.setDistanceLimits(bounds.radius() * 0.02f, bounds.radius() * 30.0f);
+    if (procedure_) {
+        camera_.setPose(options_.view ? procedure_->presetPose(*options_.view, bounds, aspect())
+                                      : *procedure_->cameraGoal(bounds, aspect(), true));
+    } else if (options_.view) {
         setPreset(*options_.view, false);
     } else {
-        CameraPose pose = openingOrientation();
-        camera_.setPose(pose);
+        camera_.setPose(openingOrientation());
         camera_.frame(bounds, aspect());
     }
-    return true;
+}
+
+int App::runMeasurements() {
+    if (!procedure_) {
+        std::fprintf(stderr, "spineviz: %s carries no spineviz landmarks, so it has no measurements\n", modelPath_.c_str());
+        return 1;
+    }
+    std::printf("%s\n", procedure_->measurements().toJson().dump().c_str());
+    return 0;
 }
 
 float App::aspect() const { return frameHeight_ > 0 ? float(frameWidth_) / float(frameHeight_) : 1.0f; }
 
 void App::setPreset(ViewPreset preset, bool animate) {
-    const CameraPose goal = camera_.framedPose(scene_.bounds(), preset, aspect());
+    const CameraPose goal = procedure_ ? procedure_->presetPose(preset, scene_.bounds(), aspect())
+                                       : camera_.framedPose(scene_.bounds(), preset, aspect());
     if (animate) camera_.transitionTo(goal, kPresetTransitionSeconds);
     else camera_.setPose(goal);
 }
 
 int App::run() {
-    if (!init()) return 1;
+    if (!loadModel()) return 1;
+    if (options_.measurements) return runMeasurements();
+    if (!startWindow()) return 1;
     if (!options_.screenshotPath.empty()) return runScreenshot();
     if (options_.benchmarkFrames > 0) return runBenchmark();
     return runInteractive();
@@ -127,9 +163,15 @@ int App::run() {
 void App::renderFrame(float dt, GLuint output, int width, int height, bool offscreen) {
     frameWidth_ = width;
     frameHeight_ = height;
-    camera_.update(dt);
     frame_.clear();
-    gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), frame_.items);
+    if (procedure_) {
+        if (!offscreen) procedure_->advance(dt);
+        if (const auto goal = procedure_->cameraGoal(scene_.bounds(), aspect())) camera_.transitionTo(*goal, offscreen ? 0.0f : 1.2f);
+        procedure_->buildFrame(frame_);
+    } else {
+        gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), frame_.items);
+    }
+    camera_.update(dt);
     const Viewport viewport{0, 0, width, height};
     renderer_.render(frame_, camera_.view(), camera_.projection(viewport.aspect()), viewport, output);
     ui_.beginFrame(offscreen ? width : 0, offscreen ? height : 0);
@@ -140,7 +182,9 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
 }
 
 void App::drawUi() {
+    if (procedure_) procedure_->drawUi(ui_);
     ViewPanelInfo info;
+    info.belowOtherPanels = procedure_ != nullptr;
     info.modelName = fileName(modelPath_);
     info.triangles = scene_.triangleCount();
     info.framesPerSecond = framesPerSecond_;
@@ -179,6 +223,7 @@ void App::saveScreenshot() {
 
 void App::handleKey(const SDL_KeyboardEvent& key) {
     if (key.repeat) return;
+    if (procedure_ && procedure_->handleKey(key.keysym)) return;
     switch (key.keysym.sym) {
     case SDLK_F11: window_.setFullscreen(!window_.fullscreen()); break;
     case SDLK_ESCAPE:

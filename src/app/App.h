@@ -4,6 +4,7 @@
 // renderer; UI panels report requests that the app carries out.
 
 #include "app/CommandLine.h"
+#include "app/ProcedureController.h"
 #include "app/ResourcePaths.h"
 #include "app/Window.h"
 #include "core/camera/OrbitCamera.h"
@@ -13,6 +14,7 @@
 #include "ui/UiContext.h"
 #include "ui/ViewPanel.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,10 @@ public:
     int run(); // the process exit code
 
 private:
-    bool init();
+    bool loadModel();
+    bool startWindow();
+    void startCamera();
+    int runMeasurements();
     int runInteractive();
     int runScreenshot();
     int runBenchmark();
@@ -54,6 +59,7 @@ private:
     UiContext ui_;
     FrameRenderer renderer_;
     GpuScene gpuScene_;
+    std::unique_ptr<ProcedureController> procedure_; // when the model carries spineviz landmarks
     OrbitCamera camera_;
     FrameScene frame_;
     std::string modelPath_;

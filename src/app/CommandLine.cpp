@@ -1,5 +1,7 @@
 #include "app/CommandLine.h"
 
+#include "core/anatomy/SpineLevels.h"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -31,6 +33,58 @@ std::string parseSize(const std::string& text, int& width, int& height) {
     return "";
 }
 
+template <typename T, typename Name>
+std::string joinNames(const T& values, Name name) {
+    std::string out;
+    for (const auto& v : values) out += std::string(out.empty() ? "" : "|") + name(v);
+    return out;
+}
+
+std::string phaseNames(Procedure procedure) {
+    return joinNames(phasesOf(procedure), [](PhaseId id) { return std::string(phaseName(id)); });
+}
+
+std::string levelNames() {
+    std::string out;
+    for (std::string_view level : kVertebraLevels)
+        if (isTreatableLevel(std::string(level))) out += std::string(out.empty() ? "" : "|") + std::string(level);
+    return out;
+}
+
+// Turns the procedure options' text into values; throws CLI::ValidationError naming the option.
+void parseProcedureOptions(const std::string& procedure, const std::string& level, const std::string& morphology,
+                           const std::string& access, const std::string& phase, CommandLine& options) {
+    const auto invalid = [](const char* option, const std::string& value, const std::string& allowed) {
+        return CLI::ValidationError(option, "'" + value + "' is not one of " + allowed);
+    };
+    if (!procedure.empty()) {
+        const auto p = parseProcedure(procedure);
+        if (!p) throw invalid("--procedure", procedure, "kyphoplasty|vertebroplasty");
+        options.procedure.procedure = *p;
+    }
+    if (!level.empty()) {
+        if (!isTreatableLevel(level)) throw invalid("--level", level, levelNames());
+        options.procedure.level = level;
+    }
+    if (!morphology.empty()) {
+        const auto m = parseMorphology(morphology);
+        if (!m) throw invalid("--morphology", morphology, "wedge|biconcave|crush");
+        options.procedure.morphology = *m;
+    }
+    if (!access.empty()) {
+        const auto a = parseAccess(access);
+        if (!a) throw invalid("--access", access, "bilateral|unilateral");
+        options.procedure.access = *a;
+    }
+    if (!phase.empty()) {
+        const auto id = parsePhase(phase);
+        if (!id || !procedureHasPhase(options.procedure.procedure, *id))
+            throw CLI::ValidationError("--phase", "'" + phase + "' is not a step of " + procedureName(options.procedure.procedure) +
+                                                      "; steps: " + phaseNames(options.procedure.procedure));
+        options.phase = id;
+    }
+}
+
 std::string viewNames() {
     std::string names;
     for (ViewPreset preset : kAllViewPresets) names += std::string(names.empty() ? "" : "|") + viewPresetName(preset);
@@ -60,6 +114,25 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_flag("--hide-ui", options.hideUi, "start with the panels hidden (H shows them)");
     app.add_option("--ui-scale", options.uiScale, "UI scale on top of the display's (0.5 to 4)")
         ->type_name("S")->check(CLI::Range(0.5f, 4.0f));
+    std::string procedure, level, morphology, access, phase, audience;
+    auto* group = "Procedure";
+    app.add_option("--procedure", procedure, "kyphoplasty|vertebroplasty [default: kyphoplasty]")->type_name("NAME")->group(group);
+    app.add_option("--level", level, "treated vertebra, T5 to L5 [default: L1]")->type_name("LEVEL")->group(group);
+    app.add_option("--grade", options.procedure.grade, "Genant grade of the fracture: 1|2|3 [default: 2]")
+        ->type_name("N")->check(CLI::IsMember({1, 2, 3}))->group(group);
+    app.add_option("--morphology", morphology, "fracture shape: wedge|biconcave|crush [default: wedge]")->type_name("SHAPE")->group(group);
+    app.add_option("--access", access, "bilateral|unilateral [default: bilateral]")->type_name("SIDE")->group(group);
+    app.add_option("--phase", phase, "start at this step: " + phaseNames(Procedure::Kyphoplasty) + " (vertebroplasty has no drilling, balloon, inflation or deflation)")
+        ->type_name("NAME")->group(group);
+    app.add_option("--progress", options.progress, "how far through that step, 0 to 1 [default: 0]")
+        ->type_name("F")->check(CLI::Range(0.0, 1.0))->group(group);
+    app.add_option("--seed", options.procedure.seed, "case number: varies the fracture and the fill within their clinical ranges")
+        ->type_name("N")->group(group);
+    auto* cutaway = app.add_flag("--cutaway", options.cutaway, "show the treated body cut open")->group(group);
+    app.add_flag("--ghost", options.ghost, "show the treated vertebra as a see-through shell")->group(group)->excludes(cutaway);
+    app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
+        ->type_name("WHO")->group(group);
+    app.add_flag("--measurements", options.measurements, "print that moment's measurements as one JSON object and exit")->group(group);
     app.set_version_flag("--version", std::string("spineviz ") + SPINEVIZ_VERSION);
 
     ParseOutcome outcome;
@@ -71,6 +144,10 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
             if (!error.empty()) throw CLI::ValidationError("--size", error);
             options.sizeGiven = true;
         }
+        parseProcedureOptions(procedure, level, morphology, access, phase, options);
+        if (!audience.empty() && audience != "clinician" && audience != "patient")
+            throw CLI::ValidationError("--audience", "'" + audience + "' is not one of clinician|patient");
+        options.patientAudience = audience == "patient";
         if (!view.empty()) {
             options.view = parseViewPreset(view);
             if (!options.view) throw CLI::ValidationError("--view", "unknown view '" + view + "'; choose one of " + viewNames());

@@ -3,6 +3,8 @@
 // message naming the option and exit code 2; --help and --version exit 0.
 
 #include "core/camera/ViewPreset.h"
+#include "core/procedure/Phase.h"
+#include "core/procedure/ProcedureOptions.h"
 
 #include <optional>
 #include <string>
@@ -20,6 +22,15 @@ struct CommandLine {
     int benchmarkFrames = 0;           // 0: no benchmark
     bool hideUi = false;
     float uiScale = 0.0f;              // 0: from the display
+
+    // The procedure shown.
+    ProcedureOptions procedure;
+    std::optional<PhaseId> phase;      // start at this phase...
+    double progress = 0.0;             // ...this far through it (0..1)
+    bool cutaway = false;              // open the treated body along a section plane
+    bool ghost = false;                // show the treated vertebra as a see-through shell
+    bool measurements = false;         // print the measurements as JSON and exit
+    bool patientAudience = false;      // captions and panels for a patient
 };
 
 struct ParseOutcome {

@@ -13,6 +13,10 @@ namespace spineviz {
 
 class GpuMesh;
 
+// What a mesh is made of, for views that see through matter (the simulated X-ray). Closed meshes
+// only: path lengths are integrated through them.
+enum class Matter { None, SoftTissue, CorticalBone, TrabecularBone, Disc, Steel, Plastic, Contrast, Marker, Cement };
+
 // How the cut face of a sectioned solid is painted (see shaders/cap.frag).
 enum class CapStyle { None, Cortical, Trabecular, Annulus, Nucleus, Neural, Cement, Balloon, Plain };
 
@@ -36,6 +40,8 @@ struct DrawItem {
     CapStyle cap = CapStyle::None; // paint its cut face (a closed mesh is required)
     glm::vec4 capColor{0.8f, 0.8f, 0.8f, 1.0f}; // linear, for CapStyle::Plain
     bool holedByCavities = false; // its cut face leaves the cavities open
+    Matter matter = Matter::None;  // for the X-ray view; None: invisible to X-rays
+    bool hollow = false;           // a void inside other matter (a cavity): subtracts from what holds it
 };
 
 // What the frame shares across items.

@@ -18,6 +18,8 @@ void setClipping(bool on) {
 
 int capStyleId(CapStyle style) { return static_cast<int>(style); }
 
+const glm::vec4 kNoClip(0.0f, 0.0f, 0.0f, 1.0f); // every point at distance 1: nothing cut
+
 } // namespace
 
 MeshRenderer::~MeshRenderer() {
@@ -47,7 +49,7 @@ void MeshRenderer::setFrameUniforms(ShaderProgram& program, const FrameScene& fr
     program.use();
     program.set("uView", view);
     program.set("uProjection", projection);
-    program.set("uClipPlane", frame.section.enabled ? frame.section.plane : glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
+    program.set("uClipPlane", frame.section.enabled ? frame.section.plane : kNoClip);
     const int cavities = std::min(static_cast<int>(frame.cavities.size()), FrameScene::kMaxCavities);
     program.set("uCavityCount", cavities);
     for (int i = 0; i < cavities; ++i) {
@@ -73,7 +75,11 @@ void MeshRenderer::drawSurface(const DrawItem& item, const FrameScene& frame) {
         glEnable(GL_CULL_FACE);
         glCullFace(item.look.insideOut ? GL_FRONT : GL_BACK);
     }
-    setClipping(item.clipped && frame.section.enabled);
+    // The plane goes to the shader per item as well as the enable: some drivers clip whenever the
+    // shader writes gl_ClipDistance.
+    const bool clip = item.clipped && frame.section.enabled;
+    surface_.set("uClipPlane", clip ? frame.section.plane : kNoClip);
+    setClipping(clip);
     item.mesh->draw();
 }
 

@@ -11,6 +11,14 @@
 namespace spineviz {
 namespace {
 
+// Latin text plus the punctuation, arrows, maths and shapes the panels use (en dash, degree sign,
+// multiplication sign, play / back triangles, restart arrow).
+const ImWchar* glyphRanges() {
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x2190, 0x21FF,
+                                     0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+    return ranges;
+}
+
 std::string boldVariant(const std::string& path) {
     // DejaVuSans.ttf -> DejaVuSans-Bold.ttf; NotoSans-Regular.ttf -> NotoSans-Bold.ttf
     std::filesystem::path p(path);
@@ -84,9 +92,9 @@ void UiContext::rebuildFonts() {
         config.SizePixels = 13.0f * effectiveScale() * pixelRatio;
         body_ = heading_ = caption_ = io.Fonts->AddFontDefault(&config);
     } else {
-        body_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size);
-        heading_ = io.Fonts->AddFontFromFileTTF(boldFontPath_.c_str(), size * 1.25f);
-        caption_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size * 1.45f);
+        body_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size, nullptr, glyphRanges());
+        heading_ = io.Fonts->AddFontFromFileTTF(boldFontPath_.c_str(), size * 1.25f, nullptr, glyphRanges());
+        caption_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size * 1.45f, nullptr, glyphRanges());
         if (!body_ || !heading_ || !caption_) body_ = heading_ = caption_ = io.Fonts->AddFontDefault();
     }
     io.FontDefault = body_;

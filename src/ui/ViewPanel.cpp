@@ -8,11 +8,17 @@ ViewPanelActions drawViewPanel(const ViewPanelInfo& info) {
     ViewPanelActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.8f;
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
+    if (info.belowOtherPanels) {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + viewport->WorkSize.y - margin),
+                                ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_Appearing);
+    } else {
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
+    }
     ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 15.0f, 0.0f), ImVec2(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.y));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
-    if (!ImGui::Begin("View", nullptr, flags)) {
+    ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
+    if (!info.belowOtherPanels) flags |= ImGuiWindowFlags_NoCollapse;
+    if (!ImGui::Begin(info.belowOtherPanels ? "Display" : "View", nullptr, flags)) {
         ImGui::End();
         return actions;
     }

@@ -17,6 +17,7 @@ struct ViewPanelInfo {
     int msaaSamples = 0;
     bool fullscreen = false;
     float uiScale = 1.0f; // the user's factor
+    bool belowOtherPanels = false; // sit at the bottom left, collapsed, when the procedure panel has the top
 };
 
 struct ViewPanelActions {

@@ -57,7 +57,9 @@ double Timeline::startOf(PhaseId id) const {
 double Timeline::timeOf(PhaseId id, double progress) const {
     const int i = indexOf(id);
     if (i < 0) return 0.0;
-    return phases_[i].start + std::clamp(progress, 0.0, 1.0) * phases_[i].duration;
+    // The end of a phase is the start of the next one; "all the way through" means just before it.
+    const double end = i + 1 < static_cast<int>(phases_.size()) ? phases_[i].end() - kBoundaryEpsilon : phases_[i].end();
+    return std::min(phases_[i].start + std::clamp(progress, 0.0, 1.0) * phases_[i].duration, end);
 }
 
 } // namespace spineviz

@@ -24,6 +24,7 @@ struct PhaseTime {
 
 class Timeline {
 public:
+    static constexpr double kBoundaryEpsilon = 1e-6; // seconds
     explicit Timeline(Procedure procedure);
 
     const std::vector<PhaseSpan>& phases() const { return phases_; }
@@ -31,7 +32,7 @@ public:
     PhaseTime at(double t) const;   // t is clamped to [0, duration]
     // Start of a phase; the procedure must have it.
     double startOf(PhaseId id) const;
-    // Time at `progress` (0..1) through a phase.
+    // Time at `progress` (0..1) through a phase; progress 1 is the last moment of the phase.
     double timeOf(PhaseId id, double progress) const;
     int indexOf(PhaseId id) const; // -1 if absent
 

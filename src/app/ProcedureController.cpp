@@ -1,0 +1,123 @@
+#include "app/ProcedureController.h"
+
+#include "core/content/Captions.h"
+#include "ui/CaptionPanel.h"
+#include "ui/LearnPanel.h"
+#include "ui/MeasurementsPanel.h"
+#include "ui/ProcedurePanel.h"
+
+namespace spineviz {
+
+ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {}
+
+std::string ProcedureController::configure(const CommandLine& options) {
+    const std::string error = session_.setOptions(options.procedure);
+    if (!error.empty()) return "--level " + options.procedure.level + ": " + error;
+    drawer_.reset();
+    if (options.phase) session_.player().seek(session_.plan().timeline.timeOf(*options.phase, options.progress));
+    inside_ = options.cutaway ? InsideView::Cutaway : options.ghost ? InsideView::Ghost : InsideView::Auto;
+    audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
+    return "";
+}
+
+PhaseView ProcedureController::currentView() const {
+    return phaseView(session_.player().phase().id);
+}
+
+void ProcedureController::buildFrame(FrameScene& frame) {
+    const ProcedureState& state = session_.state();
+    ProcedureLook look = resolveLook(inside_, currentView());
+    if (sectionChoice_) look.section = *sectionChoice_;
+    drawer_.build(scene_, gpu_, session_.plan(), session_.pose(), state, look, frame);
+}
+
+std::optional<CameraPose> ProcedureController::cameraGoal(const Aabb& modelBounds, float aspect, bool force) {
+    const int phase = session_.player().phase().index;
+    if (!force && (phase == cameraPhase_ || !followCamera_)) return std::nullopt;
+    cameraPhase_ = phase;
+    return cameraPoseFor(currentView(), session_.pose().anatomicalToWorld(), modelBounds, aspect);
+}
+
+CameraPose ProcedureController::presetPose(ViewPreset preset, const Aabb& modelBounds, float aspect) const {
+    // The same framing whatever the step, so views of different steps compare like for like.
+    PhaseView framing;
+    framing.span = 0.16f;
+    CameraPose pose = cameraPoseFor(framing, session_.pose().anatomicalToWorld(), modelBounds, aspect);
+    const CameraPose direction = presetOrientation(preset);
+    pose.yaw = direction.yaw;
+    pose.pitch = direction.pitch;
+    return pose;
+}
+
+void ProcedureController::restartWith(const ProcedureOptions& options) {
+    if (!session_.setOptions(options).empty()) return; // the panel only offers valid choices
+    gpu_.upload(scene_); // undo the old level's deformed meshes
+    drawer_.reset();
+    cameraPhase_ = -1;
+}
+
+void ProcedureController::apply(const ProcedureRequests& r) {
+    ProcedurePlayer& player = session_.player();
+    if (r.options && *r.options != session_.options()) restartWith(*r.options);
+    if (r.seek) player.seek(*r.seek);
+    if (r.jumpToPhase) player.jumpToPhase(*r.jumpToPhase);
+    if (r.togglePlay) player.togglePlay();
+    if (r.next) player.nextPhase();
+    if (r.previous) player.previousPhase();
+    if (r.restart) {
+        player.restart();
+        player.play();
+    }
+    if (r.speed) player.setSpeed(*r.speed);
+    if (r.inside) inside_ = *r.inside;
+    if (r.section) sectionChoice_ = *r.section;
+    if (r.followCamera) {
+        followCamera_ = *r.followCamera;
+        if (followCamera_) cameraPhase_ = -1; // go to this step's view now
+    }
+    if (r.audience) audience_ = *r.audience;
+    if (r.learnOpen) learnOpen_ = *r.learnOpen;
+}
+
+void ProcedureController::drawUi(const UiContext& ui) {
+    const ProcedureState& state = session_.state();
+    ProcedureView view;
+    view.options = &session_.options();
+    view.levels = session_.treatableLevels();
+    view.timeline = &session_.plan().timeline;
+    view.time = session_.player().time();
+    view.playing = session_.player().playing();
+    view.speed = session_.player().speed();
+    view.inside = inside_;
+    view.section = sectionChoice_.value_or(currentView().section);
+    view.followCamera = followCamera_;
+    view.audience = audience_;
+    view.learnOpen = learnOpen_;
+
+    ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view) : drawProcedurePanel(view);
+    drawMeasurementsPanel(state.measurements, audience_);
+    const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
+    drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
+                     ui.headingFont(), ui.captionFont());
+    if (learnOpen_ && !drawLearnPanel()) requests.learnOpen = false;
+    apply(requests);
+}
+
+bool ProcedureController::handleKey(const SDL_Keysym& key) {
+    ProcedureRequests r;
+    switch (key.sym) {
+    case SDLK_SPACE: r.togglePlay = true; break;
+    case SDLK_RIGHT:
+    case SDLK_PAGEDOWN: r.next = true; break; // presentation clickers send PageUp / PageDown
+    case SDLK_LEFT:
+    case SDLK_PAGEUP: r.previous = true; break;
+    case SDLK_HOME: r.restart = true; break;
+    default:
+        if (key.sym >= SDLK_1 && key.sym <= SDLK_9) r.jumpToPhase = static_cast<int>(key.sym - SDLK_1);
+        else return false;
+    }
+    apply(r);
+    return true;
+}
+
+} // namespace spineviz

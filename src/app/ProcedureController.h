@@ -1,0 +1,59 @@
+#pragma once
+// The procedure inside the app: the session (options, plan, player, state), how it is drawn, the
+// panels that control it, its keys, and the camera moves each step asks for. The App owns one when
+// the model carries spineviz landmarks.
+
+#include "app/CommandLine.h"
+#include "core/camera/OrbitCamera.h"
+#include "core/procedure/ProcedureSession.h"
+#include "render/GpuScene.h"
+#include "render/ProcedureDrawer.h"
+#include "ui/ProcedureControls.h"
+#include "ui/UiContext.h"
+
+#include <SDL.h>
+
+#include <optional>
+#include <string>
+
+namespace spineviz {
+
+class ProcedureController {
+public:
+    ProcedureController(const Scene& scene, GpuScene& gpu);
+
+    std::string unavailableReason() const { return session_.unavailableReason(); }
+    // Applies the command line's case, start time and view choices. Returns "" or a one-line error.
+    std::string configure(const CommandLine& options);
+
+    void advance(double seconds) { session_.player().advance(seconds); }
+    void buildFrame(FrameScene& frame);
+    // A camera pose to ease to when the step changed since the last call (and following is on).
+    std::optional<CameraPose> cameraGoal(const Aabb& modelBounds, float aspect, bool force = false);
+    // Points a preset direction at the current step's framing.
+    CameraPose presetPose(ViewPreset preset, const Aabb& modelBounds, float aspect) const;
+    void drawUi(const UiContext& ui);
+    // Space, arrows, PageUp/PageDown, Home, 1-9. True when the key was the procedure's.
+    bool handleKey(const SDL_Keysym& key);
+
+    const Measurements& measurements() { return session_.state().measurements; }
+    bool playing() const { return session_.player().playing(); }
+
+private:
+    void apply(const ProcedureRequests& requests);
+    void restartWith(const ProcedureOptions& options);
+    PhaseView currentView() const;
+
+    const Scene& scene_;
+    GpuScene& gpu_;
+    ProcedureSession session_;
+    ProcedureDrawer drawer_;
+    InsideView inside_ = InsideView::Auto;
+    std::optional<SectionMode> sectionChoice_;
+    bool followCamera_ = true;
+    Audience audience_ = Audience::Clinician;
+    bool learnOpen_ = false;
+    int cameraPhase_ = -1; // the step the camera last went to
+};
+
+} // namespace spineviz

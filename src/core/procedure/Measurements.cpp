@@ -1,0 +1,40 @@
+#include "core/procedure/Measurements.h"
+
+#include <cmath>
+
+namespace spineviz {
+namespace {
+
+// Rounded for people: tenths of a millimetre, degree or millilitre.
+double tenth(double v) { return std::round(v * 10.0) / 10.0; }
+
+} // namespace
+
+nlohmann::json Measurements::toJson() const {
+    nlohmann::json j;
+    j["procedure"] = procedure;
+    j["level"] = level;
+    j["phase"] = phase;
+    j["phase_number"] = phaseNumber;
+    j["time_s"] = tenth(timeSeconds);
+    j["anterior_height_mm"] = tenth(anteriorHeightMm);
+    j["middle_height_mm"] = tenth(middleHeightMm);
+    j["posterior_height_mm"] = tenth(posteriorHeightMm);
+    j["healthy_heights_mm"] = {tenth(healthyAnteriorHeightMm), tenth(healthyMiddleHeightMm), tenth(healthyPosteriorHeightMm)};
+    j["height_loss_percent"] = tenth(heightLossPercent);
+    j["genant_grade"] = genantGrade;
+    j["wedge_angle_deg"] = tenth(wedgeAngleDeg);
+    j["healthy_wedge_angle_deg"] = tenth(healthyWedgeAngleDeg);
+    j["height_restored_percent"] = tenth(heightRestoredPercent);
+    j["balloon_pressure_psi"] = tenth(balloonPressurePsi);
+    j["balloon_pressure_atm"] = std::round(balloonPressurePsi / 14.6959 * 100.0) / 100.0;
+    j["balloon_volume_ml"] = std::round(balloonVolumeMl * 100.0) / 100.0;
+    j["balloons"] = balloons;
+    j["cement_volume_ml"] = std::round(cementVolumeMl * 100.0) / 100.0;
+    j["cement_target_ml"] = std::round(cementTargetMl * 100.0) / 100.0;
+    j["cement_minutes_since_mixing"] = tenth(cementMinutesSinceMixing);
+    j["cement_cure"] = std::round(cementCure * 100.0) / 100.0;
+    return j;
+}
+
+} // namespace spineviz

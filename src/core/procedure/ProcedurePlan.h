@@ -1,0 +1,50 @@
+#pragma once
+// Everything about one procedure that does not change with time, worked out once from the options
+// and the treated vertebra's landmarks: the fracture, the needle paths, the balloon, the cement.
+
+#include "core/math/Ellipsoid.h"
+#include "core/procedure/BalloonModel.h"
+#include "core/procedure/BodyDeformation.h"
+#include "core/procedure/FracturePlan.h"
+#include "core/procedure/Timeline.h"
+#include "core/procedure/Trajectory.h"
+#include "core/sim/CementField.h"
+#include "core/sim/CementModel.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace spineviz {
+
+struct SidePlan {
+    Trajectory path;
+    float posteriorTarget = 0.0f; // distance along the path: trocar / cannula tip (posterior third)
+    float anteriorTarget = 0.0f;  // drill, needle and balloon front (anterior third)
+    Ellipsoid balloonAtFull;      // the inflated balloon, which is also the cavity it leaves
+};
+
+struct ProcedurePlan {
+    ProcedureOptions options;
+    VertebraLandmarks landmarks;
+    BodyFrame body;
+    FracturePlan fracture;
+    Timeline timeline{Procedure::Kyphoplasty};
+    std::vector<SidePlan> sides;  // one per pedicle used
+    BalloonSize balloonSize;
+    BalloonCurve balloonCurve;    // per balloon
+    float bodyVolumeMl = 0.0f;
+    float cementTargetMl = 0.0f;
+    float needleLength = 0.0f;    // vertebroplasty needle, tip to hub (metres): where the cement device docks
+    std::shared_ptr<const CementField> cement; // shared: plans are copied, the field is large
+
+    // `body` must come from the same landmarks, with disc heights filled in where known.
+    static ProcedurePlan make(const ProcedureOptions& options, const VertebraLandmarks& landmarks,
+                              const BodyFrame& body, const CementModel& cementModel);
+};
+
+// The inflated balloon as an ellipsoid, for a balloon tamp whose tip is `tipDistance` along the
+// path: the instrument model's balloon (core/instruments) gives its span and width.
+Ellipsoid balloonEllipsoid(const Trajectory& path, float tipDistance, const BalloonSize& size, float volumeMl);
+
+} // namespace spineviz

@@ -1,0 +1,26 @@
+#pragma once
+// How the app wants the procedure shown: the user's view choices, resolved for the current phase.
+
+#include "core/procedure/PhaseView.h"
+
+namespace spineviz {
+
+enum class InsideView { Auto, Solid, Ghost, Cutaway };
+
+struct ProcedureLook {
+    bool ghost = false;        // the treated vertebra as a see-through shell
+    bool cutaway = false;      // the treated body opened along a section plane, cut faces painted
+    SectionMode section = SectionMode::Sagittal;
+    bool instruments = true;
+};
+
+// Auto shows the inside (as a ghost) in the phases where the action is inside the body.
+inline ProcedureLook resolveLook(InsideView choice, const PhaseView& view) {
+    ProcedureLook look;
+    look.section = view.section;
+    look.ghost = choice == InsideView::Ghost || (choice == InsideView::Auto && view.inside);
+    look.cutaway = choice == InsideView::Cutaway;
+    return look;
+}
+
+} // namespace spineviz

@@ -1,0 +1,102 @@
+#include "ui/MeasurementsPanel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace spineviz {
+namespace {
+
+float em(float n) { return ImGui::GetFontSize() * n; }
+
+const char* gradeWord(int grade) {
+    switch (grade) {
+    case 0: return "none";
+    case 1: return "mild";
+    case 2: return "moderate";
+    default: return "severe";
+    }
+}
+
+// Setting stage of PMMA by minutes since mixing (timings: clinical.md, BMC Musculoskelet Disord 2012;
+// Kyphon patent US7968616).
+const char* cementStage(const Measurements& m) {
+    if (m.cementMinutesSinceMixing <= 0.0f) return "not mixed";
+    if (m.cementCure >= 0.999f) return "set";
+    if (m.cementCure > 0.0f) return "setting";
+    return m.cementMinutesSinceMixing < 3.0f ? "runny, thickening" : "paste: being delivered";
+}
+
+void row(const char* label, double now, double healthy, const char* unit) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(label);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.1f%s", now, unit);
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%.1f%s", healthy, unit);
+}
+
+void clinicianView(const Measurements& m) {
+    if (ImGui::BeginTable("heights", 3, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Body height");
+        ImGui::TableSetupColumn("now");
+        ImGui::TableSetupColumn("healthy");
+        ImGui::TableHeadersRow();
+        row("anterior", m.anteriorHeightMm, m.healthyAnteriorHeightMm, " mm");
+        row("middle", m.middleHeightMm, m.healthyMiddleHeightMm, " mm");
+        row("posterior", m.posteriorHeightMm, m.healthyPosteriorHeightMm, " mm");
+        row("wedge angle", m.wedgeAngleDeg, m.healthyWedgeAngleDeg, "\xC2\xB0");
+        ImGui::EndTable();
+    }
+    ImGui::Text("Height loss %.0f %%   Genant grade %d (%s)", m.heightLossPercent, m.genantGrade, gradeWord(m.genantGrade));
+    ImGui::Text("Height restored %.0f %% of the loss", m.heightRestoredPercent);
+    if (m.balloons > 0) {
+        ImGui::Separator();
+        ImGui::Text("Balloons %d \xC3\x97 %.2f mL", m.balloons, m.balloonVolumeMl / float(m.balloons));
+        ImGui::Text("Pressure %.0f psi (%.1f atm)", m.balloonPressurePsi, m.balloonPressurePsi / 14.6959f);
+        // Gauge to the 400 psi burst criterion (FDA K223709); the curve is a teaching model.
+        ImGui::ProgressBar(std::clamp(m.balloonPressurePsi / 400.0f, 0.0f, 1.0f), ImVec2(em(14), em(0.6f)), "");
+        ImGui::TextDisabled("pressure curve: a model, not measured data");
+    }
+    if (m.cementMinutesSinceMixing > 0.0f) {
+        ImGui::Separator();
+        ImGui::Text("Cement %.1f of %.1f mL", m.cementVolumeMl, m.cementTargetMl);
+        ImGui::ProgressBar(m.cementTargetMl > 0.0f ? std::clamp(m.cementVolumeMl / m.cementTargetMl, 0.0f, 1.0f) : 0.0f,
+                           ImVec2(em(14), em(0.6f)), "");
+        ImGui::Text("%.1f min since mixing: %s", m.cementMinutesSinceMixing, cementStage(m));
+    }
+}
+
+void patientView(const Measurements& m) {
+    const float worst = std::min({m.anteriorHeightMm / std::max(m.healthyAnteriorHeightMm, 0.1f),
+                                  m.middleHeightMm / std::max(m.healthyMiddleHeightMm, 0.1f),
+                                  m.posteriorHeightMm / std::max(m.healthyPosteriorHeightMm, 0.1f)});
+    ImGui::PushTextWrapPos(em(17));
+    if (m.genantGrade == 0) ImGui::TextWrapped("The bone has its normal height.");
+    else ImGui::TextWrapped("The lowest part of the bone is at %.0f%% of its normal height.", worst * 100.0f);
+    if (m.heightRestoredPercent >= 1.0f) ImGui::TextWrapped("Treatment has given back %.0f%% of the height that was lost.", m.heightRestoredPercent);
+    if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped("Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
+                                                      std::max(1.0f, std::round(m.cementVolumeMl / 5.0f)), m.cementVolumeMl > 7.5f ? "s" : "");
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+void drawMeasurementsPanel(const Measurements& m, Audience audience) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float margin = em(0.8f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
+                            ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    const char* title = audience == Audience::Patient ? "Your bone###measurements" : "Measurements###measurements";
+    if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoCollapse)) {
+        if (audience == Audience::Patient) patientView(m);
+        else clinicianView(m);
+    }
+    ImGui::End();
+}
+
+} // namespace spineviz

@@ -1,0 +1,13 @@
+#pragma once
+// The numbers of the procedure: body heights against the healthy body, height loss and Genant
+// grade, wedge angle, height restored, balloon pressure and volume, cement volume and its clock.
+// For patients the same facts as a few plain sentences.
+
+#include "core/procedure/Measurements.h"
+#include "ui/ProcedureControls.h"
+
+namespace spineviz {
+
+void drawMeasurementsPanel(const Measurements& m, Audience audience);
+
+} // namespace spineviz

@@ -1,0 +1,21 @@
+#include "ui/ProcedureControls.h"
+
+namespace spineviz {
+
+void ProcedureRequests::merge(const ProcedureRequests& o) {
+    if (o.options) options = o.options;
+    if (o.seek) seek = o.seek;
+    if (o.jumpToPhase) jumpToPhase = o.jumpToPhase;
+    togglePlay = togglePlay || o.togglePlay;
+    next = next || o.next;
+    previous = previous || o.previous;
+    restart = restart || o.restart;
+    if (o.speed) speed = o.speed;
+    if (o.inside) inside = o.inside;
+    if (o.section) section = o.section;
+    if (o.followCamera) followCamera = o.followCamera;
+    if (o.audience) audience = o.audience;
+    if (o.learnOpen) learnOpen = o.learnOpen;
+}
+
+} // namespace spineviz

@@ -1,0 +1,47 @@
+#pragma once
+// The contract between the procedure panels and the app: what the panels show (read-only) and what
+// the user asked for (requests the app carries out). Panels never change the session themselves.
+
+#include "core/procedure/ProcedureOptions.h"
+#include "core/procedure/Timeline.h"
+#include "render/ProcedureLook.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace spineviz {
+
+enum class Audience { Clinician, Patient }; // which voice the captions use, and how much is shown
+
+struct ProcedureView {
+    const ProcedureOptions* options = nullptr;
+    std::vector<std::string> levels; // treatable levels in this model
+    const Timeline* timeline = nullptr;
+    double time = 0.0;
+    bool playing = false;
+    float speed = 1.0f;
+    InsideView inside = InsideView::Auto;
+    SectionMode section = SectionMode::Sagittal;
+    bool followCamera = true;
+    Audience audience = Audience::Clinician;
+    bool learnOpen = false;
+};
+
+struct ProcedureRequests {
+    std::optional<ProcedureOptions> options; // restart with these
+    std::optional<double> seek;
+    std::optional<int> jumpToPhase;
+    bool togglePlay = false, next = false, previous = false, restart = false;
+    std::optional<float> speed;
+    std::optional<InsideView> inside;
+    std::optional<SectionMode> section;
+    std::optional<bool> followCamera;
+    std::optional<Audience> audience;
+    std::optional<bool> learnOpen;
+
+    // Later requests of the same kind win; flags accumulate.
+    void merge(const ProcedureRequests& other);
+};
+
+} // namespace spineviz

@@ -1,0 +1,160 @@
+#include "ui/ProcedurePanel.h"
+
+#include "core/content/Captions.h"
+#include "ui/TimelineBar.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace spineviz {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse;
+
+float em(float n) { return ImGui::GetFontSize() * n; }
+
+void transport(const ProcedureView& view, ProcedureRequests& out, float buttonWidth) {
+    if (ImGui::Button("\xE2\x97\x80 Back", ImVec2(buttonWidth, 0))) out.previous = true; // U+25C0
+    ImGui::SameLine();
+    if (ImGui::Button(view.playing ? "Pause" : "\xE2\x96\xB6 Play", ImVec2(buttonWidth, 0))) out.togglePlay = true; // U+25B6
+    ImGui::SameLine();
+    if (ImGui::Button("Next \xE2\x96\xB6", ImVec2(buttonWidth, 0))) out.next = true;
+    ImGui::SameLine();
+    if (ImGui::Button("\xE2\x86\xBA Restart", ImVec2(buttonWidth, 0))) out.restart = true; // U+21BA
+}
+
+void phaseList(const ProcedureView& view, ProcedureRequests& out) {
+    const PhaseTime now = view.timeline->at(view.time);
+    const auto& phases = view.timeline->phases();
+    for (int i = 0; i < static_cast<int>(phases.size()); ++i) {
+        const std::string title = phaseCaption(*view.options, phases[i].id).title;
+        const std::string label = std::to_string(i + 1) + "   " + title;
+        const bool current = i == now.index;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Header, ImVec4(0.24f, 0.45f, 0.66f, 0.95f));
+        if (ImGui::Selectable(label.c_str(), current)) out.jumpToPhase = i;
+        if (current) {
+            ImGui::PopStyleColor();
+            // A thin progress line under the current step.
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            const float x = min.x + (max.x - min.x) * static_cast<float>(now.progress);
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), ImVec2(x, max.y), IM_COL32(170, 215, 250, 255), 2.0f);
+        }
+    }
+}
+
+template <typename E, std::size_t N>
+bool radioRow(const char* label, E& value, const E (&choices)[N], const char* const (&names)[N]) {
+    bool changed = false;
+    ImGui::TextUnformatted(label);
+    for (std::size_t i = 0; i < N; ++i) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(names[i], value == choices[i])) {
+            value = choices[i];
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void caseEditor(const ProcedureView& view, ProcedureRequests& out) {
+    ProcedureOptions o = *view.options;
+    bool changed = false;
+    const Procedure procedures[] = {Procedure::Kyphoplasty, Procedure::Vertebroplasty};
+    const char* const procedureNames[] = {"Kyphoplasty", "Vertebroplasty"};
+    changed |= radioRow("Procedure", o.procedure, procedures, procedureNames);
+
+    ImGui::SetNextItemWidth(em(6));
+    if (ImGui::BeginCombo("Level", o.level.c_str())) {
+        for (const std::string& level : view.levels)
+            if (ImGui::Selectable(level.c_str(), level == o.level)) {
+                o.level = level;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    const Morphology shapes[] = {Morphology::Wedge, Morphology::Biconcave, Morphology::Crush};
+    const char* const shapeNames[] = {"Wedge", "Biconcave", "Crush"};
+    changed |= radioRow("Shape", o.morphology, shapes, shapeNames);
+    const int grades[] = {1, 2, 3};
+    const char* const gradeNames[] = {"1 mild", "2 moderate", "3 severe"};
+    changed |= radioRow("Grade", o.grade, grades, gradeNames);
+    const Access accesses[] = {Access::Bilateral, Access::Unilateral};
+    const char* const accessNames[] = {"Both sides", "One side"};
+    changed |= radioRow("Access", o.access, accesses, accessNames);
+    int seed = static_cast<int>(o.seed);
+    ImGui::SetNextItemWidth(em(8));
+    if (ImGui::InputInt("Case seed", &seed) && seed >= 0) {
+        o.seed = static_cast<std::uint32_t>(seed);
+        changed = true;
+    }
+    if (changed) out.options = o;
+}
+
+void viewEditor(const ProcedureView& view, ProcedureRequests& out) {
+    InsideView inside = view.inside;
+    const InsideView insides[] = {InsideView::Auto, InsideView::Solid, InsideView::Ghost, InsideView::Cutaway};
+    const char* const insideNames[] = {"Auto", "Solid", "See-through", "Cut open"};
+    if (radioRow("Inside", inside, insides, insideNames)) out.inside = inside;
+    if (view.inside == InsideView::Cutaway) {
+        SectionMode section = view.section;
+        const SectionMode sections[] = {SectionMode::Sagittal, SectionMode::Axial};
+        const char* const sectionNames[] = {"Along the needle", "Across the body"};
+        if (radioRow("Cut", section, sections, sectionNames)) out.section = section;
+    }
+    bool follow = view.followCamera;
+    if (ImGui::Checkbox("Camera follows each step", &follow)) out.followCamera = follow;
+}
+
+} // namespace
+
+ProcedureRequests drawProcedurePanel(const ProcedureView& view) {
+    ProcedureRequests out;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float margin = em(0.8f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em(23), 0), ImVec2(em(23), viewport->WorkSize.y - 2 * margin));
+    const std::string title = std::string(procedureTitle(view.options->procedure)) + " \xE2\x80\x93 " + view.options->level + "###procedure";
+    if (!ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return out;
+    }
+    phaseList(view, out);
+    ImGui::Spacing();
+    transport(view, out, (em(23) - 2 * ImGui::GetStyle().WindowPadding.x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f);
+    if (const auto seek = drawTimelineBar(*view.timeline, view.time, em(23) - 2 * ImGui::GetStyle().WindowPadding.x)) out.seek = seek;
+    float speed = view.speed;
+    ImGui::SetNextItemWidth(em(10));
+    if (ImGui::SliderFloat("Speed", &speed, 0.25f, 4.0f, "%.2fx", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+        out.speed = speed;
+    if (ImGui::CollapsingHeader("Case", ImGuiTreeNodeFlags_DefaultOpen)) caseEditor(view, out);
+    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewEditor(view, out);
+    Audience audience = view.audience;
+    const Audience audiences[] = {Audience::Clinician, Audience::Patient};
+    const char* const audienceNames[] = {"Clinician", "Patient"};
+    if (radioRow("Words for", audience, audiences, audienceNames)) out.audience = audience;
+    if (ImGui::Button(view.learnOpen ? "Close the guide" : "Learn: anatomy, risks, comparison")) out.learnOpen = !view.learnOpen;
+    ImGui::End();
+    return out;
+}
+
+ProcedureRequests drawPresenterBar(const ProcedureView& view) {
+    ProcedureRequests out;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float margin = em(0.8f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
+    if (!ImGui::Begin("##presenter", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return out;
+    }
+    const PhaseTime now = view.timeline->at(view.time);
+    ImGui::Text("Step %d of %zu", now.index + 1, view.timeline->phases().size());
+    transport(view, out, em(6.5f));
+    if (const auto seek = drawTimelineBar(*view.timeline, view.time, em(26.0f) + 3 * ImGui::GetStyle().ItemSpacing.x)) out.seek = seek;
+    if (ImGui::SmallButton("Show clinical detail")) out.audience = Audience::Clinician;
+    ImGui::End();
+    return out;
+}
+
+} // namespace spineviz

@@ -1,0 +1,80 @@
+// The procedure rendered headless through the real executable on the bundled spine: the fracture
+// changes the body's outline, the balloon shows while inflated and not after, cement is there
+// after the fill, instruments are gone at the outcome.
+
+#include "ImageStats.h"
+#include "Process.h"
+#include "TempDir.h"
+#include "core/io/PngFile.h"
+
+#include <gtest/gtest.h>
+
+namespace spineviz {
+namespace {
+
+using test::runProcess;
+using test::spinevizExecutable;
+
+Image renderAt(const test::TempDir& dir, const std::string& name, std::vector<std::string> args) {
+    const std::string out = dir.path(name + ".png");
+    args.insert(args.end(), {"--size", "640x480", "--hide-ui", "--screenshot", out});
+    const auto result = runProcess(spinevizExecutable(), args);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    std::string error;
+    Image image = readImage(out, error);
+    EXPECT_TRUE(error.empty()) << error;
+    return image;
+}
+
+double fractionWhere(const Image& image, bool (*test)(glm::u8vec4)) { return test::coverage(image, test).fraction; }
+
+// The balloon is a pale, light blue; the handles' accents are a deep, saturated blue.
+bool isBalloonBlue(glm::u8vec4 p) { return p.z > 110 && p.z > p.x + 30 && p.y > 0.68 * p.z && p.x > 0.4 * p.z; }
+bool isHandleBlue(glm::u8vec4 p) { return p.z > 90 && p.z > 2 * p.x + 20 && p.z > p.y + 25; }
+// Cement's cut face is a neutral warm white; cortical bone is yellower, discs bluer, marrow red.
+bool isCementWhite(glm::u8vec4 p) {
+    return p.x > 175 && p.y > 175 && p.z > 150 && p.x >= p.z + 2 && p.x < p.z + 25 && std::abs(int(p.x) - int(p.y)) < 12;
+}
+
+TEST(ProcedureGLTest, FractureChangesTheTreatedBodysOutline) {
+    test::TempDir dir;
+    const Image healthy = renderAt(dir, "healthy", {"--phase", "healthy", "--view", "left"});
+    const Image again = renderAt(dir, "healthy2", {"--phase", "healthy", "--view", "left"});
+    const Image fractured = renderAt(dir, "fractured", {"--phase", "fracture", "--progress", "1", "--view", "left"});
+    EXPECT_EQ(test::meanDifference(healthy, again), 0.0); // deterministic, so a difference means something
+    EXPECT_GT(test::meanDifference(healthy, fractured), 1.0);
+    // The bone covers less of the view once the body has collapsed and the spine above tipped.
+    EXPECT_NE(test::coverage(healthy, test::isForeground).fraction, test::coverage(fractured, test::isForeground).fraction);
+}
+
+TEST(ProcedureGLTest, BalloonShowsWhileInflatedAndNotAfterRemoval) {
+    test::TempDir dir;
+    const Image inflated = renderAt(dir, "inflated", {"--phase", "inflation", "--progress", "0.95", "--ghost"});
+    const Image removed = renderAt(dir, "removed", {"--phase", "deflation", "--progress", "1", "--ghost"});
+    EXPECT_GT(fractionWhere(inflated, isBalloonBlue), 0.005);
+    EXPECT_LT(fractionWhere(removed, isBalloonBlue), 0.2 * fractionWhere(inflated, isBalloonBlue));
+}
+
+TEST(ProcedureGLTest, CementIsThereAfterTheFill) {
+    test::TempDir dir;
+    const Image before = renderAt(dir, "before", {"--phase", "cement", "--progress", "0", "--cutaway"});
+    const Image after = renderAt(dir, "after", {"--phase", "hardening", "--progress", "1", "--cutaway"});
+    EXPECT_GT(fractionWhere(after, isCementWhite), fractionWhere(before, isCementWhite) + 0.003);
+}
+
+TEST(ProcedureGLTest, InstrumentsAreGoneAtTheOutcome) {
+    test::TempDir dir;
+    const Image working = renderAt(dir, "working", {"--phase", "hardening", "--progress", "0.5", "--view", "posterior"});
+    const Image outcome = renderAt(dir, "outcome", {"--phase", "outcome", "--progress", "0.5", "--view", "posterior"});
+    EXPECT_GT(fractionWhere(working, isHandleBlue), 0.0005);
+    EXPECT_EQ(fractionWhere(outcome, isHandleBlue), 0.0);
+}
+
+TEST(ProcedureGLTest, VertebroplastyShowsNoBalloon) {
+    test::TempDir dir;
+    const Image cement = renderAt(dir, "vp", {"--procedure", "vertebroplasty", "--phase", "cement", "--progress", "0.5", "--ghost"});
+    EXPECT_LT(fractionWhere(cement, isBalloonBlue), 0.002);
+}
+
+} // namespace
+} // namespace spineviz
