@@ -5,6 +5,8 @@
 
 in vec2 vUv;
 uniform sampler2D uScene;   // premultiplied linear HDR, alpha = coverage
+uniform sampler2D uOcclusion; // ambient occlusion at half resolution (1 = open)
+uniform float uOcclusionStrength;
 uniform vec3 uBackgroundTop;
 uniform vec3 uBackgroundBottom;
 uniform float uExposure;
@@ -36,6 +38,11 @@ float interleavedGradientNoise(vec2 p) { return fract(52.9829189 * fract(dot(p, 
 
 void main() {
     vec4 scene = texture(uScene, vUv);
+    // Four bilinear taps smooth the half-resolution occlusion while upsampling it.
+    vec2 texel = 1.0 / vec2(textureSize(uOcclusion, 0));
+    float occlusion = 0.25 * (texture(uOcclusion, vUv + vec2(-0.5, -0.5) * texel).r + texture(uOcclusion, vUv + vec2(0.5, -0.5) * texel).r +
+                              texture(uOcclusion, vUv + vec2(-0.5, 0.5) * texel).r + texture(uOcclusion, vUv + vec2(0.5, 0.5) * texel).r);
+    scene.rgb *= mix(1.0, occlusion, uOcclusionStrength);
     vec2 centred = vUv - 0.5;
     centred.x *= uResolution.x / max(uResolution.y, 1.0);
     float glow = exp(-dot(centred, centred) * 2.2);

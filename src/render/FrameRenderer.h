@@ -2,6 +2,7 @@
 // Renders one frame of the 3D view: draw items into the offscreen HDR target, then post-processing
 // into the window's framebuffer. UI is drawn afterwards by the caller.
 
+#include "render/AmbientOcclusion.h"
 #include "render/MeshRenderer.h"
 #include "render/PostProcess.h"
 #include "render/RenderTarget.h"
@@ -25,14 +26,17 @@ public:
                 GLuint output);
     int samples() const { return target_.samples(); }
     Backdrop& backdrop() { return backdrop_; }
+    void setAmbientOcclusion(bool on) { ambientOcclusion_ = on; }
 
 private:
     MeshRenderer meshes_;
+    AmbientOcclusion occlusion_;
     PostProcess post_;
     RenderTarget target_;
     Backdrop backdrop_;
     int msaaSamples_ = 4;
     float exposure_ = 1.0f;
+    bool ambientOcclusion_ = true;
 };
 
 } // namespace spineviz

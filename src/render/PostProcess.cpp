@@ -4,14 +4,24 @@ namespace spineviz {
 
 PostProcess::~PostProcess() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
+    if (white_) glDeleteTextures(1, &white_);
 }
 
 std::string PostProcess::init(const std::string& shaderDir) {
     if (!emptyVao_) glGenVertexArrays(1, &emptyVao_);
+    if (!white_) {
+        const unsigned char white = 255;
+        glGenTextures(1, &white_);
+        glBindTexture(GL_TEXTURE_2D, white_);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &white);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     return program_.load(shaderDir, "fullscreen.vert", "post.frag");
 }
 
-void PostProcess::apply(GLuint sceneTexture, int width, int height, const Backdrop& backdrop, float exposure) {
+void PostProcess::apply(GLuint sceneTexture, GLuint occlusion, int width, int height, const Backdrop& backdrop, float exposure) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
     program_.use();
@@ -20,6 +30,10 @@ void PostProcess::apply(GLuint sceneTexture, int width, int height, const Backdr
     program_.set("uBackgroundBottom", backdrop.bottom);
     program_.set("uExposure", exposure);
     program_.set("uResolution", glm::vec2(width, height));
+    program_.set("uOcclusion", 1);
+    program_.set("uOcclusionStrength", occlusion ? 0.85f : 0.0f);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, occlusion ? occlusion : white_);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, sceneTexture);
     glBindVertexArray(emptyVao_);

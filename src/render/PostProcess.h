@@ -17,11 +17,13 @@ class PostProcess {
 public:
     ~PostProcess();
     std::string init(const std::string& shaderDir);
-    void apply(GLuint sceneTexture, int width, int height, const Backdrop& backdrop, float exposure);
+    // `occlusion` may be 0 for none.
+    void apply(GLuint sceneTexture, GLuint occlusion, int width, int height, const Backdrop& backdrop, float exposure);
 
 private:
     ShaderProgram program_;
     GLuint emptyVao_ = 0; // core profile needs a bound VAO even without attributes
+    GLuint white_ = 0;    // a 1x1 "no occlusion" texture
 };
 
 } // namespace spineviz

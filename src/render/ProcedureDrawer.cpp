@@ -220,6 +220,11 @@ void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const 
             item.drawSurface = !isInnerLayer(material);
             item.clipped = look.cutaway && (treated || look.section == SectionMode::Axial);
             item.holedByCavities = treated && cavities;
+            if (treated && material == mf::kMaterialBone && state.phase.id != PhaseId::Healthy) {
+                // A warmer tone marks the broken vertebra, so a patient can tell which one it is.
+                const glm::vec3 warm(0.93f, 0.62f, 0.45f);
+                item.look.baseColor = glm::vec4(glm::mix(glm::vec3(item.look.baseColor), warm, 0.35f), item.look.baseColor.w);
+            }
             if (treated && look.ghost) {
                 item.look.ghost = 1.0f;
                 item.drawSurface = !isInnerLayer(material);
@@ -287,15 +292,18 @@ void ProcedureDrawer::addInstruments(const SpinePose& pose, const ProcedureState
     }
 }
 
-void ProcedureDrawer::addCavities(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look,
-                                  FrameScene& out) {
-    if (cavityMeshes_.size() != state.cavities.size() || !sameHeights(cavityHeights_, state.heights)) {
+void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
+                                  const ProcedureLook& look, FrameScene& out) {
+    if (cavityMeshes_.size() != state.cavities.size() || !sameHeights(cavityHeights_, state.heights) || cavityCut_ != look.cutaway) {
         cavityHeights_ = state.heights;
+        cavityCut_ = look.cutaway;
         cavityMeshes_.clear();
         for (Ellipsoid cavity : state.cavities) {
-            // A hair smaller than the cavity, so the cement that fills it covers it without flicker.
-            cavity.radius *= 0.97f;
-            cavity.halfLength *= 0.97f;
+            // Seen through a ghost, drawn a little smaller than the cavity so the cement filling it
+            // covers it cleanly; cut open, its walls are drawn true to size.
+            const float shrink = look.cutaway ? 1.0f : 0.9f;
+            cavity.radius *= shrink;
+            cavity.halfLength *= shrink;
             MeshData mesh = transformed(unitSphere(), ellipsoidMatrix(cavity));
             deformAnatomical(mesh, state.deformation);
             cavityMeshes_.push_back(std::make_unique<GpuMesh>());
@@ -311,7 +319,9 @@ void ProcedureDrawer::addCavities(const SpinePose& pose, const ProcedureState& s
         item.model = pose.anatomicalToWorld();
         item.matter = Matter::TrabecularBone;
         item.hollow = true; // the balloon pushed the bone aside: less matter here
-        item.drawSurface = look.cutaway || look.ghost; // else hidden inside solid bone
+        // Hidden inside solid bone, and once the cement has filled it.
+        const bool filled = plan.cement && state.cementTime >= plan.cement->injectionSeconds;
+        item.drawSurface = look.cutaway || (look.ghost && !filled);
         item.look.baseColor = look.cutaway ? glm::vec4(0.36f, 0.11f, 0.08f, 1.0f) : glm::vec4(0.25f, 0.10f, 0.09f, 0.55f);
         item.look.roughness = 0.85f;
         item.look.insideOut = look.cutaway;
@@ -373,7 +383,7 @@ void ProcedureDrawer::build(const Scene& scene, GpuScene& gpu, const ProcedurePl
     poseAnatomy(scene, gpu, pose, state);
     addAnatomy(scene, gpu, pose, state, look, out);
     addInstruments(pose, state, look, out);
-    addCavities(pose, state, look, out);
+    addCavities(plan, pose, state, look, out);
     addCement(plan, pose, state, look, out);
     setSection(plan, pose, state, look, out);
 }

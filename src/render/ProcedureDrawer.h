@@ -34,7 +34,8 @@ private:
     void addAnatomy(const Scene& scene, const GpuScene& gpu, const SpinePose& pose, const ProcedureState& state,
                     const ProcedureLook& look, FrameScene& out);
     void addInstruments(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look, FrameScene& out);
-    void addCavities(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look, FrameScene& out);
+    void addCavities(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look,
+                     FrameScene& out);
     void addCement(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                    const ProcedureLook& look, FrameScene& out);
     void setSection(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
@@ -50,6 +51,7 @@ private:
     float cementMeshTime_ = -2.0f;
     WallHeights cementHeights_{-1.0f, -1.0f, -1.0f};
     WallHeights cavityHeights_{-1.0f, -1.0f, -1.0f};
+    bool cavityCut_ = false;
     bool cementMeshEmpty_ = true;
 };
 

@@ -9,10 +9,11 @@ RenderTarget::~RenderTarget() { release(); }
 void RenderTarget::release() {
     if (!resolveFbo_ && !msFbo_ && !resolveColor_) return; // nothing made (maybe no GL context at all)
     const GLuint framebuffers[] = {msFbo_, resolveFbo_};
-    const GLuint renderbuffers[] = {msColor_, msDepth_, resolveDepth_};
+    const GLuint renderbuffers[] = {msColor_, msDepth_};
+    const GLuint textures[] = {resolveColor_, resolveDepth_};
     glDeleteFramebuffers(2, framebuffers);
-    glDeleteRenderbuffers(3, renderbuffers);
-    glDeleteTextures(1, &resolveColor_);
+    glDeleteRenderbuffers(2, renderbuffers);
+    glDeleteTextures(2, textures);
     msFbo_ = msColor_ = msDepth_ = resolveFbo_ = resolveColor_ = resolveDepth_ = 0;
 }
 
@@ -41,13 +42,18 @@ bool RenderTarget::create(int samples) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glGenRenderbuffers(1, &resolveDepth_);
-    glBindRenderbuffer(GL_RENDERBUFFER, resolveDepth_);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width_, height_);
+    // Depth as a texture: ambient occlusion reads it after the frame is resolved.
+    glGenTextures(1, &resolveDepth_);
+    glBindTexture(GL_TEXTURE_2D, resolveDepth_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH24_STENCIL8, width_, height_, 0, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glGenFramebuffers(1, &resolveFbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolveColor_, 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, resolveDepth_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D, resolveDepth_, 0);
     bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
 
     if (complete && samples_ > 0) {
@@ -78,7 +84,7 @@ void RenderTarget::resolve() const {
     if (samples_ == 0) return;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT, GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

@@ -21,6 +21,7 @@ public:
     // Makes colorTexture() hold the latest drawing (a no-op without multisampling).
     void resolve() const;
     GLuint colorTexture() const { return resolveColor_; }
+    GLuint depthTexture() const { return resolveDepth_; } // the resolved depth (one sample of each pixel)
     GLuint resolvedFramebuffer() const { return resolveFbo_; }
     int samples() const { return samples_; }
     int width() const { return width_; }

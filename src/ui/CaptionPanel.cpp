@@ -6,12 +6,15 @@
 
 namespace spineviz {
 
-void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience audience, ImFont* heading, ImFont* text) {
+void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience audience, ImFont* heading, ImFont* text,
+                      UiInsets* insets) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.8f;
+    const float left = insets ? insets->left : 0.0f;
+    const float room = viewport->WorkSize.x - left - 2.0f * margin;
     // Wide enough for comfortable lines, never wider than reading allows.
-    const float width = std::min(viewport->WorkSize.x * 0.62f, ImGui::GetFontSize() * (audience == Audience::Patient ? 46.0f : 52.0f));
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y - margin),
+    const float width = std::min(room, ImGui::GetFontSize() * (audience == Audience::Patient ? 44.0f : 50.0f));
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + left + margin + 0.5f * room, viewport->WorkPos.y + viewport->WorkSize.y - margin),
                             ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.80f);
@@ -28,6 +31,7 @@ void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience
         ImGui::TextUnformatted(audience == Audience::Patient ? caption.patient.c_str() : caption.clinician.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
+        if (insets) insets->coverBottom(viewport->WorkPos.y + viewport->WorkSize.y - ImGui::GetWindowPos().y);
     }
     ImGui::End();
 }

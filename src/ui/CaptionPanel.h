@@ -4,11 +4,14 @@
 
 #include "core/content/Captions.h"
 #include "ui/ProcedureControls.h"
+#include "ui/UiInsets.h"
 
 struct ImFont;
 
 namespace spineviz {
 
-void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience audience, ImFont* heading, ImFont* text);
+// Sits at the bottom, centred in the room the side panels leave (`insets`), and adds itself to them.
+void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience audience, ImFont* heading, ImFont* text,
+                      UiInsets* insets = nullptr);
 
 } // namespace spineviz

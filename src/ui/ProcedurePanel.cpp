@@ -15,6 +15,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 
 float em(float n) { return ImGui::GetFontSize() * n; }
 
+constexpr float kPanelEms = 21.0f; // panel width, in font heights
+
 void transport(const ProcedureView& view, ProcedureRequests& out, float buttonWidth) {
     if (ImGui::Button("\xE2\x97\x80 Back", ImVec2(buttonWidth, 0))) out.previous = true; // U+25C0
     ImGui::SameLine();
@@ -93,10 +95,13 @@ void caseEditor(const ProcedureView& view, ProcedureRequests& out) {
 }
 
 void viewEditor(const ProcedureView& view, ProcedureRequests& out) {
-    InsideView inside = view.inside;
     const InsideView insides[] = {InsideView::Auto, InsideView::Solid, InsideView::Ghost, InsideView::Cutaway};
-    const char* const insideNames[] = {"Auto", "Solid", "See-through", "Cut open"};
-    if (radioRow("Inside", inside, insides, insideNames)) out.inside = inside;
+    const char* const insideNames[] = {"Auto (see through when it matters)", "Solid", "See-through bone", "Cut open"};
+    int current = 0;
+    for (int i = 0; i < 4; ++i)
+        if (insides[i] == view.inside) current = i;
+    ImGui::SetNextItemWidth(em(13));
+    if (ImGui::Combo("Inside", &current, insideNames, 4)) out.inside = insides[current];
     if (view.inside == InsideView::Cutaway) {
         SectionMode section = view.section;
         const SectionMode sections[] = {SectionMode::Sagittal, SectionMode::Axial};
@@ -109,12 +114,12 @@ void viewEditor(const ProcedureView& view, ProcedureRequests& out) {
 
 } // namespace
 
-ProcedureRequests drawProcedurePanel(const ProcedureView& view) {
+ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets) {
     ProcedureRequests out;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(em(23), 0), ImVec2(em(23), viewport->WorkSize.y - 2 * margin));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em(kPanelEms), 0), ImVec2(em(kPanelEms), viewport->WorkSize.y - 2 * margin));
     const std::string title = std::string(procedureTitle(view.options->procedure)) + " \xE2\x80\x93 " + view.options->level + "###procedure";
     if (!ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
@@ -122,24 +127,26 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view) {
     }
     phaseList(view, out);
     ImGui::Spacing();
-    transport(view, out, (em(23) - 2 * ImGui::GetStyle().WindowPadding.x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f);
-    if (const auto seek = drawTimelineBar(*view.timeline, view.time, em(23) - 2 * ImGui::GetStyle().WindowPadding.x)) out.seek = seek;
+    const float inner = em(kPanelEms) - 2 * ImGui::GetStyle().WindowPadding.x;
+    transport(view, out, (inner - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f);
+    if (const auto seek = drawTimelineBar(*view.timeline, view.time, inner)) out.seek = seek;
     float speed = view.speed;
     ImGui::SetNextItemWidth(em(10));
     if (ImGui::SliderFloat("Speed", &speed, 0.25f, 4.0f, "%.2fx", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
         out.speed = speed;
-    if (ImGui::CollapsingHeader("Case", ImGuiTreeNodeFlags_DefaultOpen)) caseEditor(view, out);
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewEditor(view, out);
+    if (ImGui::CollapsingHeader("Case")) caseEditor(view, out);
+    if (ImGui::CollapsingHeader("View")) viewEditor(view, out);
     Audience audience = view.audience;
     const Audience audiences[] = {Audience::Clinician, Audience::Patient};
     const char* const audienceNames[] = {"Clinician", "Patient"};
     if (radioRow("Words for", audience, audiences, audienceNames)) out.audience = audience;
     if (ImGui::Button(view.learnOpen ? "Close the guide" : "Learn: anatomy, risks, comparison")) out.learnOpen = !view.learnOpen;
+    if (insets) insets->coverLeft(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - viewport->WorkPos.x);
     ImGui::End();
     return out;
 }
 
-ProcedureRequests drawPresenterBar(const ProcedureView& view) {
+ProcedureRequests drawPresenterBar(const ProcedureView& view, UiInsets* insets) {
     ProcedureRequests out;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
@@ -153,6 +160,7 @@ ProcedureRequests drawPresenterBar(const ProcedureView& view) {
     transport(view, out, em(6.5f));
     if (const auto seek = drawTimelineBar(*view.timeline, view.time, em(26.0f) + 3 * ImGui::GetStyle().ItemSpacing.x)) out.seek = seek;
     if (ImGui::SmallButton("Show clinical detail")) out.audience = Audience::Clinician;
+    if (insets) insets->coverTop(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
     ImGui::End();
     return out;
 }

@@ -84,3 +84,23 @@ TEST(OrbitCameraTest, TransitionEasesAndArrivesExactly) {
 
 } // namespace
 } // namespace spineviz
+
+namespace spineviz {
+namespace {
+
+TEST(OrbitCameraTest, LensShiftMovesTheTargetOnScreenWithoutTurning) {
+    OrbitCamera camera;
+    Aabb box;
+    box.extend(glm::vec3(-1.0f));
+    box.extend(glm::vec3(1.0f));
+    camera.setPose(camera.framedPose(box, ViewPreset::Anterior, 1.5f));
+    const glm::vec3 eye = camera.eye();
+    camera.setLensShift({0.3f, 0.1f});
+    const glm::vec4 clip = camera.projection(1.5f) * camera.view() * glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+    EXPECT_NEAR(clip.x / clip.w, 0.3f, 1e-5f);
+    EXPECT_NEAR(clip.y / clip.w, 0.1f, 1e-5f);
+    EXPECT_EQ(camera.eye(), eye);
+}
+
+} // namespace
+} // namespace spineviz

@@ -135,7 +135,8 @@ glm::mat4 OrbitCamera::view() const {
 glm::mat4 OrbitCamera::projection(float aspect) const {
     const float nearPlane = std::max(pose_.distance * 0.02f, 1e-4f);
     const float farPlane = pose_.distance * 20.0f + 1.0f;
-    return glm::perspective(kFovY, std::max(aspect, 1e-3f), nearPlane, farPlane);
+    const glm::mat4 shift = glm::translate(glm::mat4(1.0f), glm::vec3(lensShift_, 0.0f));
+    return shift * glm::perspective(kFovY, std::max(aspect, 1e-3f), nearPlane, farPlane);
 }
 
 void OrbitCamera::setDistanceLimits(float nearest, float farthest) {

@@ -52,6 +52,11 @@ public:
     // Limits that keep zoom sensible for the scene being shown.
     void setDistanceLimits(float nearest, float farthest);
 
+    // Shifts the image (in normalised device coordinates) so the target sits at the centre of the
+    // part of the screen that panels leave free, without turning the camera.
+    void setLensShift(glm::vec2 ndc) { lensShift_ = ndc; }
+    glm::vec2 lensShift() const { return lensShift_; }
+
 private:
     void cancelTransition() { transitionLength_ = 0.0f; }
 
@@ -59,6 +64,7 @@ private:
     CameraPose from_, to_;
     float transitionLength_ = 0.0f;
     float transitionTime_ = 0.0f;
+    glm::vec2 lensShift_{0.0f};
     float minDistance_ = 0.01f;
     float maxDistance_ = 100.0f;
 };

@@ -18,7 +18,7 @@ PhaseView phaseView(PhaseId phase) {
     case PhaseId::Healthy: v.wholeSpine = true; v.yaw = 35 * kDeg; v.pitch = 7 * kDeg; break;
     case PhaseId::Fracture: v.yaw = 90 * kDeg; v.pitch = 4 * kDeg; v.span = 0.26f; break;        // the stoop, from the left
     case PhaseId::Preparation: v.yaw = 150 * kDeg; v.pitch = 28 * kDeg; v.span = 0.20f; break;   // the back, as the team sees it
-    case PhaseId::Access: v.yaw = 158 * kDeg; v.pitch = 30 * kDeg; v.span = 0.20f; break;         // needles entering the pedicles
+    case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; break;         // needles entering the pedicles
     case PhaseId::Drilling:
     case PhaseId::BalloonInsertion:
     case PhaseId::Inflation:

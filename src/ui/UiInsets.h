@@ -1,0 +1,21 @@
+#pragma once
+// How much of each edge of the screen the panels cover this frame, in pixels, so the 3D view can
+// keep what matters in the part left free.
+
+#include <algorithm>
+
+struct ImVec2;
+
+namespace spineviz {
+
+struct UiInsets {
+    float left = 0.0f, right = 0.0f, top = 0.0f, bottom = 0.0f;
+
+    // Records a panel docked at an edge: its extent from that edge.
+    void coverLeft(float extent) { left = std::max(left, extent); }
+    void coverRight(float extent) { right = std::max(right, extent); }
+    void coverBottom(float extent) { bottom = std::max(bottom, extent); }
+    void coverTop(float extent) { top = std::max(top, extent); }
+};
+
+} // namespace spineviz
