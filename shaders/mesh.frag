@@ -114,7 +114,7 @@ void main() {
     if (uGhost > 0.0) {
         // Like an x-ray of a shell: where the surface is seen edge-on there is more of it to see.
         float edge = pow(1.0 - abs(dot(n, v)), 2.2);
-        alpha = mix(1.0, mix(0.16, 0.78, edge), uGhost) * base.a;
+        alpha = mix(1.0, mix(0.22, 0.85, edge), uGhost) * base.a;
         color = mix(color, color * 0.8 + vec3(0.10, 0.13, 0.18) * edge, uGhost);
     }
     outColor = vec4(color * alpha, alpha);

@@ -227,6 +227,7 @@ void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const 
             }
             if (treated && look.ghost) {
                 item.look.ghost = 1.0f;
+                item.look.doubleSided = true; // the far wall adds to the near one, as on a radiograph
                 item.drawSurface = !isInnerLayer(material);
             }
             out.items.push_back(item);

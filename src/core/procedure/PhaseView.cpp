@@ -18,14 +18,14 @@ PhaseView phaseView(PhaseId phase) {
     case PhaseId::Healthy: v.wholeSpine = true; v.yaw = 35 * kDeg; v.pitch = 7 * kDeg; break;
     case PhaseId::Fracture: v.yaw = 90 * kDeg; v.pitch = 4 * kDeg; v.span = 0.26f; break;        // the stoop, from the left
     case PhaseId::Preparation: v.yaw = 150 * kDeg; v.pitch = 28 * kDeg; v.span = 0.20f; break;   // the back, as the team sees it
-    case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; break;         // needles entering the pedicles
+    case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; v.targetZ = -0.02f; break; // needles entering the pedicles
     case PhaseId::Drilling:
     case PhaseId::BalloonInsertion:
     case PhaseId::Inflation:
     case PhaseId::Deflation:
     case PhaseId::Cement:
     case PhaseId::Hardening:
-        v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.085f; v.inside = true; break;            // lateral, close
+        v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.11f; v.targetZ = -0.004f; v.inside = true; break; // lateral, close
     case PhaseId::Removal: v.yaw = 155 * kDeg; v.pitch = 25 * kDeg; v.span = 0.20f; break;
     case PhaseId::Outcome: v.yaw = 75 * kDeg; v.pitch = 6 * kDeg; v.span = 0.16f; v.inside = true; break;
     }
@@ -44,7 +44,7 @@ CameraPose cameraPoseFor(const PhaseView& view, const glm::mat4& anatomicalToWor
         return pose;
     }
     // Centre on the body, nudged back toward the canal so the needles' path stays in view.
-    pose.target = glm::vec3(anatomicalToWorld * glm::vec4(0.0f, 0.0f, -0.012f, 1.0f));
+    pose.target = glm::vec3(anatomicalToWorld * glm::vec4(0.0f, 0.0f, view.targetZ, 1.0f));
     const float halfFov = 0.5f * OrbitCamera::kFovY;
     const float fitHeight = 0.5f * view.span / std::tan(halfFov);
     const float fitWidth = 0.5f * view.span / (std::tan(halfFov) * std::max(aspect, 0.3f));

@@ -16,6 +16,7 @@ enum class SectionMode { Sagittal, Axial }; // which way a cut-away opens the bo
 struct PhaseView {
     float yaw = 0.0f, pitch = 0.0f; // radians, as CameraPose
     float span = 0.12f;             // metres of anatomy that should fill the view's height
+    float targetZ = -0.012f;        // where to look, front (+) to back (-) of the body centre, metres
     bool wholeSpine = false;        // frame the whole model instead
     bool inside = false;            // the interesting part is inside the body: see through it
     SectionMode section = SectionMode::Sagittal;
