@@ -1,0 +1,21 @@
+#pragma once
+// Names on the parts of the treated vertebra for students: a label beside the anatomy, a thin
+// leader line to the point it names, and the glossary's plain explanation on hover.
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include <string>
+#include <vector>
+
+namespace spineviz {
+
+struct PlacedLabel {
+    std::string term;
+    glm::vec3 world;
+};
+
+// `viewProjection` maps world to clip space for the whole window (width x height pixels).
+void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height);
+
+} // namespace spineviz
