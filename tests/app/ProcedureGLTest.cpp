@@ -16,14 +16,8 @@ using test::runProcess;
 using test::spinevizExecutable;
 
 Image renderAt(const test::TempDir& dir, const std::string& name, std::vector<std::string> args) {
-    const std::string out = dir.path(name + ".png");
-    args.insert(args.end(), {"--size", "640x480", "--hide-ui", "--screenshot", out});
-    const auto result = runProcess(spinevizExecutable(), args);
-    EXPECT_EQ(result.exitCode, 0) << result.err;
-    std::string error;
-    Image image = readImage(out, error);
-    EXPECT_TRUE(error.empty()) << error;
-    return image;
+    args.insert(args.end(), {"--size", "640x480", "--hide-ui"});
+    return test::renderScreenshot(args, dir.path(name + ".png"));
 }
 
 double fractionWhere(const Image& image, bool (*test)(glm::u8vec4)) { return test::coverage(image, test).fraction; }

@@ -32,14 +32,9 @@ std::string writeKnownScene(const test::TempDir& dir) {
 }
 
 Image render(const std::string& model, const std::vector<std::string>& extra, const std::string& out) {
-    std::vector<std::string> args{"--model", model, "--screenshot", out};
+    std::vector<std::string> args{"--model", model};
     args.insert(args.end(), extra.begin(), extra.end());
-    const auto result = runProcess(spinevizExecutable(), args);
-    EXPECT_EQ(result.exitCode, 0) << result.err;
-    std::string error;
-    Image image = readImage(out, error);
-    EXPECT_TRUE(error.empty()) << error;
-    return image;
+    return test::renderScreenshot(args, out);
 }
 
 bool isRed(glm::u8vec4 p) { return p.x > 90 && p.x > 2 * p.y && p.x > 2 * p.z; }

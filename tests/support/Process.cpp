@@ -1,5 +1,9 @@
 #include "Process.h"
 
+#include "core/io/PngFile.h"
+
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -24,6 +28,16 @@ std::string slurp(const std::string& path) {
 } // namespace
 
 std::string spinevizExecutable() { return SPINEVIZ_EXECUTABLE; }
+
+Image renderScreenshot(std::vector<std::string> args, const std::string& out) {
+    args.insert(args.end(), {"--screenshot", out});
+    const ProcessResult result = runProcess(spinevizExecutable(), args);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    std::string error;
+    Image image = readImage(out, error);
+    EXPECT_TRUE(error.empty()) << error;
+    return image;
+}
 
 ProcessResult runProcess(const std::string& program, const std::vector<std::string>& args, double timeLimitSeconds) {
     ProcessResult result;

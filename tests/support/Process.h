@@ -2,6 +2,8 @@
 // Runs the spineviz executable as a user would, capturing exit code and output, with a time limit
 // so a hang fails the test instead of stalling the suite.
 
+#include "core/scene/Scene.h"
+
 #include <string>
 #include <vector>
 
@@ -18,5 +20,9 @@ ProcessResult runProcess(const std::string& program, const std::vector<std::stri
 
 // The spineviz executable under test.
 std::string spinevizExecutable();
+
+// Runs spineviz with `args` plus `--screenshot out` and returns the image it wrote (empty, with a
+// test failure recorded, if it did not succeed).
+Image renderScreenshot(std::vector<std::string> args, const std::string& out);
 
 } // namespace spineviz::test
