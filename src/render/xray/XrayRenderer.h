@@ -1,0 +1,93 @@
+#pragma once
+// The simulated X-ray image of a FrameScene, on the GPU (docs/fluoroscopy.md):
+//  1. paths: every item with a Matter is drawn from the C-arm's focal spot into two RGBA32F
+//     targets (one float channel per XrayClass) with additive blending and no depth test. Each
+//     fragment adds its distance from the source along the ray, signed: minus on front faces
+//     (where the ray enters), plus on back faces (where it leaves). For a closed mesh the sum is
+//     the ray's length inside it. Nested solids are resolved by per-item channel weights
+//     (channelWeights): a trabecular core adds to trabecular and takes the same length off
+//     cortical; a cavity takes length off trabecular.
+//  2. compose: per pixel, the line integral sum mu_c L_c plus the analytic trunk and lungs
+//     (BodyOutline) -> an RGBA32F image whose mipmaps give the automatic brightness level.
+//  3. display: quantum noise, edge enhancement, the display curve, the intensifier's round field
+//     -> an RGBA8 texture the UI shows and screenshots save.
+
+#include "core/math/Aabb.h"
+#include "core/scene/Scene.h"
+#include "core/xray/Attenuation.h"
+#include "core/xray/BodyOutline.h"
+#include "core/xray/CArm.h"
+#include "core/xray/XrayLook.h"
+#include "render/DrawItem.h"
+#include "render/ShaderProgram.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace spineviz {
+
+class GpuMesh;
+
+// One view's images on the GPU, square, `size` pixels a side.
+class XrayImage {
+public:
+    XrayImage() = default;
+    ~XrayImage();
+    XrayImage(const XrayImage&) = delete;
+    XrayImage& operator=(const XrayImage&) = delete;
+
+    bool ensure(int size); // (re)creates at this size; false if the driver refused
+    int size() const { return size_; }
+    GLuint displayTexture() const { return displayTexture_; } // RGBA8, GL rows bottom to top
+
+    // Read back (tests, screenshots); rows bottom to top except readDisplay (top to bottom).
+    Image readDisplay() const;
+    std::vector<float> readLineIntegral() const;              // sum mu L per pixel
+    std::vector<float> readPathLengths(xray::XrayClass c) const; // metres per pixel
+    float brightnessLevel() const;                             // the line integral the display centres on
+
+private:
+    friend class XrayRenderer;
+    void release();
+
+    int size_ = 0;
+    GLuint pathFbo_ = 0, pathTextures_[2] = {0, 0};
+    GLuint lineFbo_ = 0, lineTexture_ = 0;
+    GLuint displayFbo_ = 0, displayTexture_ = 0;
+};
+
+// Everything the X-ray needs besides the scene and the C-arm.
+struct XrayPhysics {
+    xray::AttenuationTable table;
+    xray::BodyOutline body;
+};
+
+// Bounds (in the mesh's own space) of the meshes whose extent is known: items whose bounds lie
+// wholly outside the X-ray's field are not drawn. Meshes not listed are always drawn.
+using MeshBounds = std::unordered_map<const GpuMesh*, Aabb>;
+
+class XrayRenderer {
+public:
+    ~XrayRenderer();
+    std::string init(const std::string& shaderDir); // "" or the first error
+    // Renders `frame` as seen by `view` into `image`. `seed` draws this image's noise; `bounds`
+    // (optional) lets items outside the field be skipped.
+    void render(const FrameScene& frame, const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look,
+                std::uint32_t seed, XrayImage& image, const MeshBounds* bounds = nullptr);
+    int itemsDrawn() const { return itemsDrawn_; } // by the last render (tests, tuning)
+
+    // The weight with which an item's path length enters each class channel; false when the
+    // X-ray does not see it.
+    static bool channelWeights(const DrawItem& item, const xray::AttenuationTable& table,
+                               std::array<float, xray::kXrayClassCount>& weights);
+
+private:
+    ShaderProgram paths_, compose_, display_;
+    GLuint emptyVao_ = 0;
+    int itemsDrawn_ = 0;
+};
+
+} // namespace spineviz
