@@ -63,7 +63,8 @@ bool App::loadModel() {
     if (!unavailable.empty()) {
         procedure_.reset();
         // A plain model is fine to look at; asking it for a procedure is an error.
-        if (options_.measurements || options_.phase) {
+        const bool fluoro = options_.fluoro && *options_.fluoro != xray::FluoroChoice::Off;
+        if (options_.measurements || options_.phase || fluoro) {
             std::fprintf(stderr, "spineviz: %s: %s\n", modelPath_.c_str(), unavailable.c_str());
             return false;
         }
@@ -100,6 +101,7 @@ bool App::startWindow() {
     config.vsync = options_.benchmarkFrames == 0;
     std::string error = window_.create(config);
     if (error.empty()) error = renderer_.init(paths_.shaderDir, kMsaaSamples);
+    if (error.empty()) error = fluoroRenderer_.init(paths_.shaderDir);
     if (!error.empty()) {
         std::fprintf(stderr, "spineviz: %s\n", error.c_str());
         return false;
@@ -109,6 +111,8 @@ bool App::startWindow() {
         return false;
     }
     if (options_.uiScale > 0.0f) ui_.setUserScale(options_.uiScale);
+    fluoroRenderer_.setImageSize(options_.fluoroSize);
+    if (options_.fluoro) fluoro_.choose(*options_.fluoro);
     gpuScene_.upload(scene_);
     window_.drawableSize(frameWidth_, frameHeight_);
     if (!options_.screenshotPath.empty()) {
@@ -168,6 +172,7 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
         if (!offscreen) procedure_->advance(dt);
         if (const auto goal = procedure_->cameraGoal(scene_.bounds(), aspect())) camera_.transitionTo(*goal, offscreen ? 0.0f : 1.2f);
         procedure_->buildFrame(frame_);
+        updateFluoro(dt);
     } else {
         gpuScene_.appendDrawItems(scene_, scene_.worldTransforms(), frame_.items);
     }
@@ -181,8 +186,25 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
     toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);
 }
 
+// The X-ray views see the frame as the procedure built it; then their C-arms join the 3D view.
+void App::updateFluoro(float dt) {
+    if (!fluoro_.open()) return;
+    fluoro_.setAnatomy(procedure_->xrayAnatomy(), scene_.bounds().centre());
+    fluoroRenderer_.setBody(procedure_->xrayBody());
+    fluoroRenderer_.cullWith(scene_, gpuScene_);
+    fluoro_.advance(dt);
+    fluoroRenderer_.render(frame_, fluoro_);
+    fluoroRenderer_.appendCArms(fluoro_, camera_.eye(), frame_);
+}
+
 void App::drawUi() {
     if (procedure_) procedure_->drawUi(ui_);
+    if (procedure_) {
+        FluoroPanelView fluoro;
+        fluoro.session = &fluoro_;
+        for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
+        applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_), fluoro_);
+    }
     ViewPanelInfo info;
     info.belowOtherPanels = procedure_ != nullptr;
     info.modelName = fileName(modelPath_);
@@ -221,9 +243,31 @@ void App::saveScreenshot() {
     }
 }
 
+// X opens and closes the X-ray views, L runs live fluoroscopy, S takes a single shot; Esc leaves
+// a fullscreen X-ray view first.
+bool App::handleFluoroKey(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_x: fluoro_.setOpen(!fluoro_.open()); return true;
+    case SDLK_l:
+        if (!fluoro_.open()) return false;
+        fluoro_.setAllLive(!fluoro_.anyLive());
+        return true;
+    case SDLK_s:
+        if (!fluoro_.open()) return false;
+        fluoro_.takeShotAll();
+        return true;
+    case SDLK_ESCAPE:
+        if (fluoroLayout_.fullscreen < 0) return false;
+        fluoroLayout_.fullscreen = -1;
+        return true;
+    default: return false;
+    }
+}
+
 void App::handleKey(const SDL_KeyboardEvent& key) {
     if (key.repeat) return;
     if (procedure_ && procedure_->handleKey(key.keysym)) return;
+    if (procedure_ && handleFluoroKey(key.keysym.sym)) return;
     switch (key.keysym.sym) {
     case SDLK_F11: window_.setFullscreen(!window_.fullscreen()); break;
     case SDLK_ESCAPE:
@@ -317,7 +361,29 @@ int App::runScreenshot() {
         return 1;
     }
     std::printf("spineviz: wrote %s (%dx%d)\n", options_.screenshotPath.c_str(), image.width, image.height);
-    return 0;
+    return writeFluoroImages() ? 0 : 1;
+}
+
+// With --fluoro, --screenshot OUT.png also writes each X-ray view beside it: OUT-ap.png,
+// OUT-lateral.png (named by the view's C-arm preset).
+bool App::writeFluoroImages() {
+    if (!procedure_ || !fluoro_.open()) return true;
+    const std::filesystem::path out(options_.screenshotPath);
+    const std::string extension = out.extension().empty() ? ".png" : out.extension().string();
+    for (int i = 0; i < xray::kFluoroViews; ++i) {
+        if (!fluoro_.view(i).shown) continue;
+        std::string name = out.stem().string() + "-" + xray::carmPresetKey(fluoro_.view(i).preset);
+        if (i > 0 && fluoro_.view(0).shown && fluoro_.view(0).preset == fluoro_.view(i).preset) name += "-2";
+        const std::string path = (out.parent_path() / (name + extension)).string();
+        const Image image = fluoroRenderer_.image(i).readDisplay();
+        const std::string error = writePng(path, image);
+        if (!error.empty()) {
+            std::fprintf(stderr, "spineviz: %s\n", error.c_str());
+            return false;
+        }
+        std::printf("spineviz: wrote %s (%dx%d)\n", path.c_str(), image.width, image.height);
+    }
+    return true;
 }
 
 int App::runBenchmark() {

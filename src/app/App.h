@@ -9,8 +9,11 @@
 #include "app/Window.h"
 #include "core/camera/OrbitCamera.h"
 #include "core/scene/Scene.h"
+#include "core/xray/FluoroSession.h"
 #include "render/FrameRenderer.h"
 #include "render/GpuScene.h"
+#include "render/xray/FluoroRenderer.h"
+#include "ui/FluoroPanel.h"
 #include "ui/UiContext.h"
 #include "ui/ViewPanel.h"
 
@@ -36,6 +39,9 @@ private:
 
     void handleEvent(const SDL_Event& event);
     void handleKey(const SDL_KeyboardEvent& key);
+    bool handleFluoroKey(SDL_Keycode key);
+    void updateFluoro(float dt);
+    bool writeFluoroImages();
     void applyViewActions(const ViewPanelActions& actions);
     void renderFrame(float dt, GLuint output, int width, int height, bool offscreen);
     void drawUi();
@@ -58,10 +64,13 @@ private:
     Window window_;
     UiContext ui_;
     FrameRenderer renderer_;
+    FluoroRenderer fluoroRenderer_; // the simulated X-ray views (docs/fluoroscopy.md)
     GpuScene gpuScene_;
     std::unique_ptr<ProcedureController> procedure_; // when the model carries spineviz landmarks
     OrbitCamera camera_;
     FrameScene frame_;
+    xray::FluoroSession fluoro_;
+    FluoroPanelLayout fluoroLayout_;
     std::string modelPath_;
 
     bool running_ = true;

@@ -96,7 +96,8 @@ std::string viewNames() {
 ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     CLI::App app("spineviz: an interactive 3D visualiser of balloon kyphoplasty and vertebroplasty.\n"
                  "Drag with the left button to orbit, the right or middle button to pan, the wheel to zoom.\n"
-                 "Keys: F frame all, F11 fullscreen, Esc leave fullscreen, H hide/show the panels, F12 screenshot.",
+                 "Keys: F frame all, F11 fullscreen, Esc leave fullscreen, H hide/show the panels, F12 screenshot,\n"
+                 "X X-ray views, L live fluoroscopy on/off, S single X-ray shot.",
                  "spineviz");
     app.get_formatter()->column_width(34);
     CommandLine options;
@@ -133,6 +134,14 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
         ->type_name("WHO")->group(group);
     app.add_flag("--measurements", options.measurements, "print that moment's measurements as one JSON object and exit")->group(group);
+    std::string fluoro;
+    auto* xrayGroup = "Fluoroscopy";
+    app.add_option("--fluoro", fluoro,
+                   std::string("open the simulated C-arm X-ray views: ") + xray::fluoroChoiceNames() +
+                       "; with --screenshot OUT.png also writes each view as OUT-ap.png, OUT-lateral.png (or OUT-owl-left.png ...)")
+        ->type_name("VIEWS")->group(xrayGroup);
+    app.add_option("--fluoro-size", options.fluoroSize, "X-ray image size in pixels, square [default: 512]")
+        ->type_name("N")->check(CLI::Range(64, 2048))->group(xrayGroup);
     app.set_version_flag("--version", std::string("spineviz ") + SPINEVIZ_VERSION);
 
     ParseOutcome outcome;
@@ -148,6 +157,11 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         if (!audience.empty() && audience != "clinician" && audience != "patient")
             throw CLI::ValidationError("--audience", "'" + audience + "' is not one of clinician|patient");
         options.patientAudience = audience == "patient";
+        if (!fluoro.empty()) {
+            options.fluoro = xray::parseFluoroChoice(fluoro);
+            if (!options.fluoro)
+                throw CLI::ValidationError("--fluoro", "'" + fluoro + "' is not one of " + xray::fluoroChoiceNames());
+        }
         if (!view.empty()) {
             options.view = parseViewPreset(view);
             if (!options.view) throw CLI::ValidationError("--view", "unknown view '" + view + "'; choose one of " + viewNames());

@@ -5,6 +5,7 @@
 #include "core/camera/ViewPreset.h"
 #include "core/procedure/Phase.h"
 #include "core/procedure/ProcedureOptions.h"
+#include "core/xray/FluoroSession.h"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct CommandLine {
     bool ghost = false;                // show the treated vertebra as a see-through shell
     bool measurements = false;         // print the measurements as JSON and exit
     bool patientAudience = false;      // captions and panels for a patient
+
+    // Simulated fluoroscopy (docs/fluoroscopy.md).
+    std::optional<xray::FluoroChoice> fluoro; // X-ray views to open; with --screenshot OUT.png also OUT-<view>.png
+    int fluoroSize = 512;                     // X-ray image side, pixels
 };
 
 struct ParseOutcome {

@@ -20,6 +20,14 @@ std::string ProcedureController::configure(const CommandLine& options) {
     return "";
 }
 
+xray::XrayAnatomy ProcedureController::xrayAnatomy() const {
+    return xray::xrayAnatomyFrom(session_.pose().anatomicalToWorld(), session_.plan().landmarks);
+}
+
+xray::BodyOutline ProcedureController::xrayBody() const {
+    return xray::bodyOutlineFor(scene_, session_.anatomy(), session_.options().level);
+}
+
 PhaseView ProcedureController::currentView() const {
     return phaseView(session_.player().phase().id);
 }

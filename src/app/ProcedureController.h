@@ -6,6 +6,8 @@
 #include "app/CommandLine.h"
 #include "core/camera/OrbitCamera.h"
 #include "core/procedure/ProcedureSession.h"
+#include "core/xray/BodyOutline.h"
+#include "core/xray/CArm.h"
 #include "render/GpuScene.h"
 #include "render/ProcedureDrawer.h"
 #include "ui/ProcedureControls.h"
@@ -37,6 +39,9 @@ public:
     bool handleKey(const SDL_Keysym& key);
 
     const Measurements& measurements() { return session_.state().measurements; }
+    // For the X-ray views: the treated vertebra (C-arm presets) and the body around it.
+    xray::XrayAnatomy xrayAnatomy() const;
+    xray::BodyOutline xrayBody() const;
     bool playing() const { return session_.player().playing(); }
 
 private:
