@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <string>
 
 using namespace spine_model_test;
@@ -42,6 +43,35 @@ std::vector<std::string> discNames() {
     for (std::size_t i = 0; i < spineviz::kVertebraLevels.size(); ++i)
         names.push_back(spineviz::discNodeName(spineviz::kVertebraLevels[i], i + 1 < spineviz::kVertebraLevels.size() ? spineviz::kVertebraLevels[i + 1] : "S1"));
     return names;
+}
+
+std::vector<std::string> ribNames() {
+    std::vector<std::string> names;
+    for (int n = 1; n <= 12; ++n)
+        for (const char* side : {"left", "right"}) names.push_back(std::string("rib_") + side + "_" + std::to_string(n));
+    return names;
+}
+
+std::vector<std::string> nerveRootNames() {
+    std::vector<std::string> names;
+    for (auto level : spineviz::kVertebraLevels)
+        for (const char* side : {"left", "right"}) names.push_back("nerve_root_" + std::string(level) + "_" + side);
+    return names;
+}
+
+// The edge-connected piece each vertex belongs to (an arbitrary label per piece).
+std::vector<std::uint32_t> componentOfVertex(const spineviz::MeshData& mesh) {
+    std::vector<std::uint32_t> parent(mesh.positions.size());
+    for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&parent](std::uint32_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int k = 1; k < 3; ++k) parent[find(mesh.indices[t + k])] = find(mesh.indices[t]);
+    std::vector<std::uint32_t> piece(parent.size());
+    for (std::uint32_t i = 0; i < parent.size(); ++i) piece[i] = find(i);
+    return piece;
 }
 
 const spineviz::MeshData& meshOf(const std::string& name) {
@@ -124,6 +154,46 @@ TEST(SpineModelTest, HasEveryExpectedNode) {
     EXPECT_EQ(model().node("spinal_cord")->material, "dural_sac");
     ASSERT_NE(model().node("cauda_equina"), nullptr);
     EXPECT_EQ(model().node("cauda_equina")->material, "nerve");
+    for (const std::string& name : ribNames()) {
+        const ModelNode* n = model().node(name);
+        ASSERT_NE(n, nullptr) << name;
+        EXPECT_EQ(n->material, "bone") << name;
+        EXPECT_EQ(n->extras["kind"], "rib") << name;
+        EXPECT_EQ(n->extras["level"], "T" + name.substr(name.rfind('_') + 1)) << name;
+    }
+    for (const std::string& name : nerveRootNames()) {
+        const ModelNode* n = model().node(name);
+        ASSERT_NE(n, nullptr) << name;
+        EXPECT_EQ(n->material, "nerve") << name;
+        EXPECT_EQ(n->extras["kind"], "nerve_root") << name;
+        EXPECT_EQ(n->extras["level"], name.substr(11, name.find('_', 11) - 11)) << name;
+    }
+}
+
+// Every bone (vertebra, sacrum, rib) is one connected surface, and so is every disc, nucleus and
+// nerve root; a trabecular surface may split where a process is thinner than twice the cortex, but
+// the part of it inside the vertebral body is one piece.
+TEST(SpineModelTest, EveryBoneIsOnePiece) {
+    std::vector<std::string> single = vertebraNames();
+    single.push_back("sacrum");
+    for (const std::string& n : ribNames()) single.push_back(n);
+    for (const std::string& n : nerveRootNames()) single.push_back(n);
+    for (const std::string& n : discNames()) single.push_back(n), single.push_back(n + "_nucleus");
+    single.push_back("spinal_cord");
+    for (const std::string& name : single) EXPECT_EQ(spineviz::analyzeTopology(meshOf(name)).components, 1u) << name;
+
+    for (std::size_t i = 0; i < levelTable().size(); ++i) {
+        const auto& row = levelTable()[i];
+        const std::string name = spineviz::vertebraNodeName(row.level) + "_trabecular";
+        const spineviz::MeshData& mesh = meshOf(name);
+        const std::vector<std::uint32_t> piece = componentOfVertex(mesh);
+        // The body's core: well inside its walls and endplates.
+        const glm::vec3 half = 0.001f * glm::vec3(0.4f * row.endplateWidth, 0.35f * std::min(row.anteriorHeight, row.posteriorHeight), 0.35f * row.endplateDepth);
+        std::set<std::uint32_t> pieces;
+        for (std::size_t v = 0; v < mesh.positions.size(); ++v)
+            if (glm::all(glm::lessThan(glm::abs(mesh.positions[v]), half))) pieces.insert(piece[v]);
+        EXPECT_EQ(pieces.size(), 1u) << name << ": the body's trabecular surface is in " << pieces.size() << " pieces";
+    }
 }
 
 TEST(SpineModelTest, EveryMeshIsAClosedManifoldWithoutSlivers) {

@@ -8,23 +8,81 @@
 #include <cmath>
 
 namespace spine_model {
+namespace {
+
+constexpr int kHalfOutlinePoints = 24;
+// The polygon is traced this far inside the outline and its distance offset back out by as much:
+// the corners become arcs, so the outline (and the shading of the body's wall) is smooth.
+constexpr float kOutlineRounding = 3.0f;
+
+float superPower(float c, float exponent) { return std::pow(std::abs(c), 2.0f / exponent); }
+
+} // namespace
 
 BodyShape::BodyShape(const BodyParams& params) : p_(params) {
     centreHeight_ = 0.5f * (p_.anteriorHeight + p_.posteriorHeight);
     slope_ = (p_.anteriorHeight - p_.posteriorHeight) / (p_.depth - 4.0f);
+    const float a = 0.5f * p_.width;
+    const float front = 0.5f * p_.depth, back = 0.5f * p_.depth + p_.notch;
+    const float notchHalfWidth = 0.7f * a;
+    for (int i = 0; i <= kHalfOutlinePoints; ++i) {
+        // From the anterior midline (angle 90 deg) round the right side to the posterior midline (-90).
+        const float angle = 1.5707963f - 3.1415927f * static_cast<float>(i) / static_cast<float>(kHalfOutlinePoints);
+        const float c = std::cos(angle), s = std::sin(angle);
+        glm::vec2 q;
+        if (s >= 0.0f) {
+            q = glm::vec2(a * superPower(c, 2.0f), front * superPower(s, 2.0f));
+            q.x *= 1.0f - p_.heartTaper * std::pow(q.y / front, 1.3f);
+        } else {
+            q = glm::vec2(a * superPower(c, p_.squareness), -back * superPower(s, p_.squareness));
+            const float u = q.x / notchHalfWidth;
+            if (u < 1.0f) q.y += p_.notch * (1.0f - u * u) * (1.0f - u * u);
+        }
+        if (i == 0 || i == kHalfOutlinePoints) q.x = 0.0f;
+        half_.push_back(q);
+    }
+    // Move each point inwards along the outline's normal (estimated from its neighbours).
+    std::vector<glm::vec2> inset = half_;
+    for (std::size_t i = 0; i < half_.size(); ++i) {
+        const glm::vec2 prev = i == 0 ? glm::vec2(-half_[1].x, half_[1].y) : half_[i - 1];
+        const glm::vec2 next = i + 1 == half_.size() ? glm::vec2(-half_[i - 1].x, half_[i - 1].y) : half_[i + 1];
+        const glm::vec2 tangent = glm::normalize(next - prev);
+        const glm::vec2 inward(tangent.y, -tangent.x); // the half runs clockwise in (x, z): inside is on its right
+        inset[i] = half_[i] + inward * kOutlineRounding;
+        if (i == 0 || i + 1 == half_.size()) inset[i].x = 0.0f;
+    }
+    half_ = inset;
 }
 
 float BodyShape::outline(float x, float z) const {
-    // An ellipse reaching from the anterior wall (z = depth/2) to behind the posterior wall, whose
-    // midline is then pushed forward by the notch so the mid-sagittal depth is exactly `depth`.
-    const float halfDepth = 0.5f * (p_.depth + p_.notch);
-    const float z0 = -0.5f * p_.notch;
-    const float zn = (z - z0) / halfDepth;
-    const float taper = 1.0f + p_.heartTaper * sdf::smoothstep(0.0f, 1.0f, zn); // widest at mid-depth
-    const float shell = sdf::ellipse(glm::vec2(x * taper, z - z0), glm::vec2(0.5f * p_.width, halfDepth)) / taper;
-    const float notchRadius = 1.3f * 0.5f * p_.width;
-    const float notch = glm::length(glm::vec2(x, z - (-0.5f * p_.depth - notchRadius))) - notchRadius;
-    return sdf::smoothSubtract(shell, notch, 2.0f);
+    // Mirror symmetric: the nearest outline point of a point with x >= 0 is on the right half. The
+    // sign comes from a crossing test on the right half closed along the midline.
+    const glm::vec2 p(std::abs(x), z);
+    float d = 1e30f;
+    bool inside = false;
+    const std::size_t n = half_.size();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const glm::vec2 a = half_[i], b = half_[i + 1];
+        const glm::vec2 e = b - a, w = p - a;
+        const glm::vec2 q = w - e * sdf::clamp01(glm::dot(w, e) / glm::dot(e, e));
+        d = std::min(d, glm::dot(q, q));
+        if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * e.x / e.y) inside = !inside;
+    }
+    // The closing segment lies on x = 0, left of every point with x >= 0 it could cross: it never
+    // adds a crossing for a ray cast towards +x, so the count above is complete.
+    const float dist = std::sqrt(d);
+    return (inside ? -dist : dist) - kOutlineRounding;
+}
+
+float BodyShape::halfWidthAt(float z) const {
+    // Bisection on the outline's distance along x.
+    float lo = 0.0f, hi = p_.width;
+    if (outline(0.0f, z) >= 0.0f) return 0.0f;
+    for (int i = 0; i < 40; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (outline(mid, z) < 0.0f ? lo : hi) = mid;
+    }
+    return lo;
 }
 
 float BodyShape::topPlane(float z) const { return 0.5f * centreHeight_ + 0.5f * slope_ * z; }
@@ -42,8 +100,11 @@ float BodyShape::distance(const glm::vec3& p) const {
     const float s = 1.0f - p_.waist * (1.0f - t * t);
     const float zs = p.z > 0.0f ? p.z / s : p.z; // the posterior wall stays straight
     const float d2 = outline(p.x / s, zs) * s;
-    const float relief = endplateRelief(p.x, p.z);
-    const float dy = std::max(p.y - (topPlane(p.z) + relief), (bottomPlane(p.z) - relief) - p.y);
+    // The endplate relief only matters near the endplates (deeper inside it would change only values
+    // below -2.5 mm, which no surface uses).
+    const float top = topPlane(p.z);
+    const float relief = std::abs(p.y) > top - 4.0f ? endplateRelief(p.x, p.z) : 0.0f;
+    const float dy = std::max(p.y - (top + relief), (-top - relief) - p.y);
     return sdf::roundedExtrusion(d2, dy, p_.edgeRadius);
 }
 

@@ -3,9 +3,13 @@
 // bodies' endplates, bounded laterally by an outline that blends the lower endplate's outline into
 // the upper's and bulges slightly at mid-height. Being cut by the bodies' own fields, it is congruent
 // with both endplates (the concavities are filled) at any wedge. The nucleus pulposus is a smaller
-// lens inside it, a little posterior of centre.
+// lens inside it, a little posterior of centre. Rib heads level with the disc (ribs 2-9) are cupped
+// into its posterolateral margin, as into the bodies.
 
 #include "BodyShape.h"
+#include "Parts.h"
+
+#include <vector>
 
 #include <glm/mat4x4.hpp>
 
@@ -14,7 +18,8 @@ namespace spine_model {
 class DiscShape {
 public:
     // `toUpper` / `toLower` map disc-frame points into the frames of the bodies above and below.
-    DiscShape(const BodyShape& upper, const glm::mat4& toUpper, const BodyShape& lower, const glm::mat4& toLower, float planeGap);
+    DiscShape(const BodyShape& upper, const glm::mat4& toUpper, const BodyShape& lower, const glm::mat4& toLower, float planeGap,
+              std::vector<Socket> sockets = {});
 
     float annulus(const glm::vec3& p) const;
     float nucleus(const glm::vec3& p) const;
@@ -27,6 +32,7 @@ private:
     float planeGap_;
     glm::vec3 halfExtent_;
     glm::vec3 nucleusCentre_, nucleusRadii_;
+    std::vector<Socket> sockets_; // rib heads that meet the disc, in its frame
 };
 
 } // namespace spine_model

@@ -2,10 +2,17 @@
 
 #include <glm/geometric.hpp>
 
-
 namespace spine_model {
 
-glm::vec3 FacetJoint::tangent() const { return glm::normalize(glm::cross(up, normal)); }
+glm::vec3 FacetJoint::tangent() const {
+    const glm::vec3 t = glm::normalize(glm::cross(up, normal));
+    return t.z > 0.0f ? -t : t;
+}
+
+glm::vec2 FacetJoint::surfaceCoords(const glm::vec3& p) const {
+    const glm::vec3 d = p - centre;
+    return {glm::dot(d, tangent()), glm::dot(d, up)};
+}
 
 float FacetJoint::side(const glm::vec3& p) const {
     const glm::vec3 d = p - centre;
@@ -14,6 +21,11 @@ float FacetJoint::side(const glm::vec3& p) const {
     glm::vec3 r = p - axisPoint;
     r -= up * glm::dot(r, up);
     return radius - glm::length(r);
+}
+
+float FacetJoint::farSide(const glm::vec3& p) const {
+    if (radius <= 0.0f) return -1e9f;
+    return glm::dot(p - centre, normal) - 0.8f * radius;
 }
 
 FacetJoint transformJoint(const FacetJoint& joint, const glm::mat4& m) {

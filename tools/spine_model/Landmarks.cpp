@@ -53,7 +53,7 @@ nlohmann::json dimensions(const Field& bone, const Field& body, const BodyShape&
     if (g) {
         const glm::vec3 canalAtPedicles(0.0f, g->pedicles[0].isthmus.y, g->pedicles[0].isthmus.z);
         d[fmt::kCanalWidth] = metres(chord(bone, canalAtPedicles, side, 60.0f));
-        const glm::vec3 canalAtLaminae(0.0f, g->laminaMid.y, g->canalCentre.y);
+        const glm::vec3 canalAtLaminae(0.0f, g->measureY, g->canalApexZ + g->canalHalf.y);
         d[fmt::kCanalDepth] = metres(chord(bone, canalAtLaminae, front, 60.0f));
     }
     return d;

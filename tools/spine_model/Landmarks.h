@@ -4,7 +4,7 @@
 // the dimensions as built.
 
 #include "BodyShape.h"
-#include "Polygonise.h"
+#include "FieldSampling.h"
 #include "VertebraGeometry.h"
 
 #include <nlohmann/json.hpp>

@@ -26,58 +26,55 @@ SacrumFrameInfo sacrumInfo() {
     info.body.notch = 2.0f;
     info.body.concavity = 1.0f;
     for (int side = 0; side < 2; ++side)
-        info.jointAnchor[side] = glm::vec3(sideSign(side) * (0.5f * s.canalWidth + 8.0f), 0.0f, -0.5f * s.endplateDepth - 0.85f * s.canalDepth);
+        info.jointAnchor[side] = glm::vec3(sideSign(side) * (0.5f * s.canalWidth + 4.5f), 0.5f * static_cast<float>(s.posteriorHeight) + 1.5f,
+                                           -0.5f * s.endplateDepth - 1.0f * s.canalDepth);
     return info;
 }
 
-// Where a bone's superior (for the lower bone) or inferior (for the upper bone) articular facet sits,
-// in its own frame, ignoring height.
-glm::vec3 jointAnchor(const SpineLayout& layout, int boneIndex, int side) {
+// The designed centre of a bone's superior (for the lower bone) or inferior (for the upper bone)
+// articular facet, in its own frame.
+glm::vec3 facetDesign(const SpineLayout& layout, int boneIndex, int side, bool superior) {
     if (boneIndex == kLevelCount) return layout.sacrum.jointAnchor[side];
-    const VertebraGeometry& g = layout.vertebrae[static_cast<std::size_t>(boneIndex)];
-    const glm::vec3 back = g.pedicles[static_cast<std::size_t>(side)].back;
-    // Lumbar facets lie on the medial face of the superior process; thoracic ones on its back.
-    if (g.thoracic) return glm::vec3(back.x, 0.0f, back.z - 2.0f);
-    return glm::vec3(back.x - sideSign(side) * 2.0f, 0.0f, back.z - 1.0f);
+    const ArchSide& a = layout.vertebrae[static_cast<std::size_t>(boneIndex)].arch[static_cast<std::size_t>(side)];
+    return superior ? a.superiorFacet : a.inferiorFacet;
 }
 
+// The joint between `upper` and `lower`, centred between the two designed facet centres, in the
+// frame `discFrame` (whose +Y is the spine's local axis there) and returned in world coordinates.
 FacetJoint makeJoint(const SpineLayout& layout, const glm::mat4& discFrame, int upper, int lower, int side) {
     const glm::mat4 toDisc = glm::inverse(discFrame);
-    const glm::vec3 a = apply(toDisc, apply(bonePose(layout, upper), jointAnchor(layout, upper, side)));
-    const glm::vec3 b = apply(toDisc, apply(bonePose(layout, lower), jointAnchor(layout, lower, side)));
+    const glm::vec3 a = apply(toDisc, apply(bonePose(layout, upper), facetDesign(layout, upper, side, false)));
+    const glm::vec3 b = apply(toDisc, apply(bonePose(layout, lower), facetDesign(layout, lower, side, true)));
     const bool lumbarType = lower >= 12; // T12-L1 and below: sagittal, curved joints
     const float s = sideSign(side);
     FacetJoint j;
-    j.centre = glm::vec3(0.5f * (a.x + b.x), lumbarType ? 0.0f : 3.0f, 0.5f * (a.z + b.z));
+    j.centre = 0.5f * (a + b);
     const float angle = glm::radians(static_cast<float>(facetAngleBelow(std::max(lower - 1, 0))));
     if (lumbarType) {
+        // Facing back and in (the superior facet), by the facet angle from the sagittal plane; curved.
         j.normal = glm::vec3(-s * std::cos(angle), 0.0f, -std::sin(angle));
         j.radius = 14.0f;
+        j.halfSize = glm::vec2(7.5f, 12.0f);
     } else {
         // Facing back, tilted up ~30 deg and out by the facet angle.
         j.normal = glm::normalize(glm::vec3(s * std::sin(angle), std::tan(glm::radians(30.0f)), -std::cos(angle)));
+        j.halfSize = glm::vec2(6.0f, 9.5f);
     }
     j.up = glm::normalize(glm::vec3(0, 1, 0) - j.normal * j.normal.y);
     return transformJoint(j, discFrame);
 }
 
-// Lateral edge of a body outline at depth z (bisection on the outline's distance).
-float bodyEdgeX(const BodyParams& params, float z) {
-    const BodyShape body(params);
-    float lo = 0.0f, hi = params.width;
-    for (int i = 0; i < 40; ++i) {
-        const float mid = 0.5f * (lo + hi);
-        (body.outline(mid, z) < 0.0f ? lo : hi) = mid;
-    }
-    return lo;
-}
-
-glm::vec3 headInBody(const VertebraGeometry& g, int side, float y, float radius) {
-    const float z = -0.5f * g.body.depth + 5.0f;
+glm::vec3 headInBody(const VertebraGeometry& g, int side, float y, float radius, float forward = 5.0f) {
+    const BodyShape body(g.body);
+    const float z = -0.5f * g.body.depth + forward;
     // Sunk by 40% of its radius: a shallow cup that stays clear of the pedicle's path into the body.
-    return glm::vec3(sideSign(side) * (bodyEdgeX(g.body, z) + 0.6f * radius), y, z);
+    return glm::vec3(sideSign(side) * (body.halfWidthAt(z) + 0.6f * radius), y, z);
 }
 
+// Ribs 2-9 meet two bodies and the disc between them (demifacets); 1, 10, 11 and 12 one body. Ribs
+// 1-10 also meet the tip of their own vertebra's transverse process (tubercle). Each stub is the head,
+// the neck running back and out in front of the transverse process, the tubercle, and the first
+// centimetres of the shaft, sloping down and curving forward; all shapes are estimates (docs/anatomy.md).
 void layoutRibs(SpineLayout& layout) {
     for (int number = 1; number <= 12; ++number)
         for (int side = 0; side < 2; ++side) {
@@ -85,24 +82,93 @@ void layoutRibs(SpineLayout& layout) {
             rib.number = number;
             rib.side = side;
             rib.vertebra = number - 1;
+            const float s = sideSign(side);
             const VertebraGeometry& g = layout.vertebrae[static_cast<std::size_t>(rib.vertebra)];
             const BodyShape body(g.body);
             const glm::mat4& pose = layout.vertebraPose[static_cast<std::size_t>(rib.vertebra)];
-            if (number >= 2 && number <= 10) {
-                // Head in the angle between two bodies, level with the disc.
+            const glm::mat4 toLocal = glm::inverse(pose);
+            const float headRadius = number == 1 ? 4.0f : number >= 11 ? 4.6f : 4.4f;
+            glm::vec3 head; // local
+            if (number >= 2 && number <= 9) {
+                // In the angle between two bodies, level with the disc: an upper and a lower facet.
                 rib.upperVertebra = number - 2;
                 const VertebraGeometry& u = layout.vertebrae[static_cast<std::size_t>(rib.upperVertebra)];
-                const glm::mat4 toDisc = glm::inverse(layout.discPose[static_cast<std::size_t>(rib.upperVertebra)]);
-                const glm::vec3 a = apply(toDisc, apply(pose, headInBody(g, side, 0.0f, rib.headRadius)));
-                const glm::vec3 b = apply(toDisc, apply(layout.vertebraPose[static_cast<std::size_t>(rib.upperVertebra)], headInBody(u, side, 0.0f, rib.headRadius)));
-                rib.head = apply(layout.discPose[static_cast<std::size_t>(rib.upperVertebra)], glm::vec3(0.5f * (a.x + b.x), 0.0f, 0.5f * (a.z + b.z)));
+                const glm::mat4& disc = layout.discPose[static_cast<std::size_t>(rib.upperVertebra)];
+                const glm::mat4 toDisc = glm::inverse(disc);
+                const glm::vec3 a = apply(toDisc, apply(pose, headInBody(g, side, 0.0f, headRadius)));
+                const glm::vec3 b = apply(toDisc, apply(layout.vertebraPose[static_cast<std::size_t>(rib.upperVertebra)], headInBody(u, side, 0.0f, headRadius)));
+                head = apply(toLocal, apply(disc, glm::vec3(0.5f * (a.x + b.x), 0.0f, 0.5f * (a.z + b.z))));
+                rib.headRadii = glm::vec3(headRadius, headRadius + 1.6f, headRadius);
             } else {
-                // Ribs 1, 11 and 12 meet one body, on its upper half.
-                const float y = body.topPlane(0.0f) - (number == 1 ? 6.0f : 8.0f);
-                rib.head = apply(pose, headInBody(g, side, y, rib.headRadius));
+                // One facet on the upper part of the body (T11, T12: at the pedicle's root).
+                const float y = body.topPlane(0.0f) - (number == 1 ? 6.0f : number == 10 ? 6.5f : 8.0f);
+                // Ribs 10-12 sit a little further forward, clear of the broad lower-thoracic pedicles.
+                head = headInBody(g, side, y, headRadius, number >= 10 ? 8.0f : 5.0f);
+                rib.headRadii = glm::vec3(headRadius, headRadius + 0.4f, headRadius);
             }
             rib.hasTubercle = number <= 10;
-            rib.tubercle = apply(pose, g.transverseTip[static_cast<std::size_t>(side)] + glm::vec3(0.0f, -1.5f, 4.5f));
+            const ArchSide& arch = g.arch[static_cast<std::size_t>(side)];
+            const glm::vec3 tpDir = glm::normalize(arch.transverseTip - arch.transverseBase);
+            const glm::vec3 club = arch.transverseTip - tpDir * 1.5f;
+            const glm::vec3 lateral(s, 0.0f, 0.0f);
+            std::vector<glm::vec3> path;
+            std::vector<glm::vec2> size;
+            std::vector<glm::vec3> flat;
+            const glm::vec3 up(0, 1, 0);
+            path.push_back(head);
+            size.push_back(glm::vec2(rib.headRadii.y - 0.5f, headRadius - 0.5f));
+            flat.push_back(up);
+            glm::vec3 junction;
+            if (rib.hasTubercle) {
+                // The tubercle sits against the front of the transverse process's club (the costal facet
+                // there is cupped around it); the rib's axis passes just in front of the tubercle.
+                const glm::vec3 facing = glm::normalize(glm::vec3(0.0f, -0.15f, 1.0f) + 0.35f * lateral);
+                rib.tubercleRadius = number == 1 ? 3.0f : 3.2f;
+                const glm::vec3 tubercle = club + facing * (4.4f + 0.8f + rib.tubercleRadius - 1.2f);
+                rib.tubercle = apply(pose, tubercle);
+                junction = tubercle + facing * 2.2f;
+                const glm::vec3 neckMid = glm::mix(head, junction, 0.5f) + glm::vec3(0.0f, 0.5f, 0.0f);
+                path.push_back(neckMid);
+                size.push_back(number == 1 ? glm::vec2(3.4f, 2.8f) : glm::vec2(4.0f, 2.9f));
+                flat.push_back(up);
+                path.push_back(junction);
+                size.push_back(number == 1 ? glm::vec2(5.5f, 2.8f) : glm::vec2(5.0f, 3.0f));
+                flat.push_back(up);
+            } else {
+                junction = head + glm::vec3(s * 14.0f, -3.0f, -8.0f);
+                path.push_back(junction);
+                size.push_back(glm::vec2(4.2f, 3.0f));
+                flat.push_back(up);
+            }
+            // The shaft: out, back (to the angle) and down, then curving forward; rib 1 is flat
+            // (its surfaces face up and down) and runs forward and down at once.
+            glm::vec3 d1, d2;
+            float l1, l2;
+            glm::vec2 s1, s2;
+            glm::vec3 f1, f2;
+            if (number == 1) {
+                d1 = glm::normalize(glm::vec3(s * 0.8f, -0.45f, 0.4f)), d2 = glm::normalize(glm::vec3(s * 0.5f, -0.5f, 0.8f));
+                l1 = 12.0f, l2 = 12.0f;
+                s1 = glm::vec2(7.0f, 2.6f), s2 = glm::vec2(7.5f, 2.4f);
+                const glm::vec3 horizontalAcross = glm::normalize(glm::cross(d1, up));
+                f1 = horizontalAcross, f2 = glm::normalize(glm::cross(d2, up));
+            } else {
+                const float drop = 0.3f + 0.03f * static_cast<float>(number);
+                const float back = number >= 11 ? 0.5f : 0.25f;
+                d1 = glm::normalize(glm::vec3(s * 1.0f, -drop, -back)), d2 = glm::normalize(glm::vec3(s * 1.0f, -drop - 0.1f, 0.3f));
+                l1 = number >= 11 ? 14.0f : 13.0f, l2 = number >= 11 ? 12.0f : 14.0f;
+                s1 = glm::vec2(6.0f, 2.9f), s2 = glm::vec2(6.5f, 2.6f);
+                f1 = glm::normalize(up - d1 * glm::dot(up, d1)), f2 = glm::normalize(up - d2 * glm::dot(up, d2));
+            }
+            const glm::vec3 p1 = junction + d1 * l1, p2 = p1 + d2 * l2;
+            path.push_back(p1), size.push_back(s1), flat.push_back(f1);
+            path.push_back(p2), size.push_back(s2), flat.push_back(f2);
+            rib.head = apply(pose, head);
+            for (std::size_t k = 0; k < path.size(); ++k) {
+                rib.path.push_back(apply(pose, path[k]));
+                rib.section.push_back(size[k]);
+                rib.flat.push_back(glm::normalize(applyDir(pose, flat[k])));
+            }
             layout.ribs.push_back(rib);
         }
 }

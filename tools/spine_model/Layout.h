@@ -14,20 +14,26 @@
 #include <glm/mat4x4.hpp>
 
 #include <array>
+#include <string>
 #include <vector>
 
 namespace spine_model {
 
+// A rib stub and where it meets the spine. Points are in world coordinates (mm); the head and the
+// tubercle are ellipsoids/spheres that the costal facets are cupped around, a joint space apart.
 struct RibAttachment {
     int number = 1;            // rib 1..12
     int side = 0;              // 0 left, 1 right
     int vertebra = 0;          // level index of T(number): the rib's node frame and its tubercle's vertebra
-    int upperVertebra = -1;    // level index of T(number-1) when the head also meets that body
-    glm::vec3 head{0.0f};      // world, mm
-    float headRadius = 4.5f;
+    int upperVertebra = -1;    // level index of T(number-1) when the head also meets that body (ribs 2-9)
+    glm::vec3 head{0.0f};
+    glm::vec3 headRadii{4.5f}; // along the vertebra's axes (left, superior, anterior)
     bool hasTubercle = true;   // ribs 11 and 12 do not articulate with a transverse process
-    glm::vec3 tubercle{0.0f};  // world, mm
-    float tubercleRadius = 3.5f;
+    glm::vec3 tubercle{0.0f};
+    float tubercleRadius = 3.2f;
+    std::vector<glm::vec3> path;    // centre line: head, neck, tubercle junction, shaft, cut end
+    std::vector<glm::vec2> section; // half sizes at each path point: along `flat`, and across it
+    std::vector<glm::vec3> flat;    // at each path point: the direction of the section's larger size
 };
 
 struct SacrumFrameInfo {

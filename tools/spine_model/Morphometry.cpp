@@ -65,7 +65,7 @@ const std::array<DiscMorphometry, kLevelCount> kDiscs = {{
     {"T7", "T8", E(6.12), E(-0.7)},  {"T8", "T9", E(6.39), E(-0.7)},  {"T9", "T10", E(6.66), E(-0.7)},
     {"T10", "T11", E(6.93), E(-0.7)}, {"T11", "T12", E(7.2), E(3.0)}, {"T12", "L1", S(9.3), E(5.0)},
     {"L1", "L2", S(10.3), E(6.0)},   {"L2", "L3", S(11.5), E(8.0)},   {"L3", "L4", S(11.8), E(12.0)},
-    {"L4", "L5", S(12.7), E(17.0)},  {"L5", "S1", S(10.6), E(18.0)},
+    {"L4", "L5", S(12.7), E(15.0)},  {"L5", "S1", S(10.6), E(20.0)},
 }};
 
 // Sacrum: GAP for all but the L5-S1 interface; estimates from general anatomy (S1 endplate a little

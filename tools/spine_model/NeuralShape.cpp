@@ -23,7 +23,7 @@ std::vector<glm::vec3> canalCentres(const SpineLayout& layout) {
     for (int i = 0; i < kLevelCount; ++i) {
         const VertebraGeometry& g = layout.vertebrae[static_cast<std::size_t>(i)];
         const glm::mat4& pose = layout.vertebraPose[static_cast<std::size_t>(i)];
-        points.push_back(apply(pose, glm::vec3(0.0f, g.pedicles[0].isthmus.y, g.canalCentre.y)));
+        points.push_back(apply(pose, glm::vec3(0.0f, g.pedicles[0].isthmus.y, g.canalApexZ + g.canalHalf.y)));
         // Behind the disc below: halfway between this level's canal and the next's, in the disc frame.
         const glm::mat4& disc = layout.discPose[static_cast<std::size_t>(i)];
         const float depth = 0.5f * g.body.depth + 0.5f * levelTable()[static_cast<std::size_t>(i)].canalDepth;
@@ -44,18 +44,10 @@ std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& points, int perS
     return path;
 }
 
-Box boundsOf(const std::vector<BoundedLimb>& limbs) {
-    Box b{glm::vec3(1e9f), glm::vec3(-1e9f)};
-    for (const BoundedLimb& l : limbs) {
-        b.lo = glm::min(b.lo, l.centre - glm::vec3(l.radius));
-        b.hi = glm::max(b.hi, l.centre + glm::vec3(l.radius));
-    }
-    return b;
-}
-
 sdf::Limb tube(const glm::vec3& a, const glm::vec3& b, glm::vec2 sa, glm::vec2 sb) {
     sdf::Limb l;
     l.a = a, l.b = b, l.sizeA = sa, l.sizeB = sb, l.widthDir = glm::vec3(1, 0, 0);
+    l.longCaps = true; // chains along a curve: no grooves at the joints
     return l;
 }
 
@@ -76,7 +68,7 @@ NeuralShape::NeuralShape(const SpineLayout& layout) {
         const float enlarge = std::exp(-std::pow((static_cast<float>(i) - 10.5f * perLevel) / (1.5f * perLevel), 2.0f));
         return glm::mix(glm::vec2(4.0f, 3.2f), glm::vec2(4.8f, 3.8f), enlarge);
     };
-    for (std::size_t i = 0; i < conus; ++i) cord_.push_back(bound(tube(centreLine_[i], centreLine_[i + 1], cordSize(i), cordSize(i + 1))));
+    for (std::size_t i = 0; i < conus; ++i) cord_.push_back(limbPart(tube(centreLine_[i], centreLine_[i + 1], cordSize(i), cordSize(i + 1)), 1.0f));
 
     // Cauda equina: eight strands around the centre line, spreading apart as they descend.
     for (int strand = 0; strand < 8; ++strand) {
@@ -90,11 +82,45 @@ NeuralShape::NeuralShape(const SpineLayout& layout) {
         for (std::size_t i = l1 + 1; i < end; ++i) {
             const float t = static_cast<float>(i - l1) / static_cast<float>(end - l1);
             const float r = glm::mix(1.3f, 0.9f, t);
-            cauda_.push_back(bound(tube(at(i), at(i + 1), glm::vec2(r), glm::vec2(r))));
+            cauda_.push_back(limbPart(tube(at(i), at(i + 1), glm::vec2(r), glm::vec2(r)), 0.7f));
         }
     }
     cordBounds_ = boundsOf(cord_);
     caudaBounds_ = boundsOf(cauda_);
+    cordSet_ = PartSet(cord_);
+    caudaSet_ = PartSet(cauda_);
+}
+
+NerveRootShape::NerveRootShape(const VertebraGeometry& g, int side) {
+    const float s = sideSign(side);
+    const LevelMorphometry& m = levelTable()[static_cast<std::size_t>(g.levelIndex)];
+    const PedicleGeometry& ped = g.pedicles[static_cast<std::size_t>(side)];
+    const float cw = m.canalWidth, cd = m.canalDepth;
+    const float zPost = -0.5f * g.body.depth;
+    const bool lumbar = g.levelIndex >= 11; // T12 and below: roots of the conus and the cauda equina
+    const float root = lumbar ? (g.levelIndex == kLevelCount - 1 ? 2.3f : 2.0f) : 1.4f;
+    const glm::vec3 ganglionRadii = lumbar ? glm::vec3(5.0f, 3.4f, 3.2f) : glm::vec3(3.6f, 2.5f, 2.4f);
+    // Under the pedicle's flare where it meets the body, which is lower than its isthmus.
+    const float pedicleBottom = ped.isthmus.y - 0.5f * ped.height - 1.5f;
+    // Estimates: see docs/anatomy.md.
+    std::vector<glm::vec3> path;
+    if (lumbar) path.push_back({s * (0.5f * cw - 6.5f), 0.5f * g.body.posteriorHeight + 8.0f, zPost - 0.35f * cd});
+    else path.push_back({s * 2.5f, ped.isthmus.y + 3.0f, zPost - 0.5f * cd});
+    path.push_back({s * (0.5f * cw - root - 2.4f), pedicleBottom + 0.5f, zPost - 0.33f * cd});
+    path.push_back({s * (0.5f * cw + 0.5f), pedicleBottom - root - 1.2f, zPost - 0.3f * cd});
+    const glm::vec3 ganglion(s * (0.5f * cw + 0.5f * ped.width + 1.0f), pedicleBottom - ganglionRadii.y - 1.0f,
+                             zPost - g.body.notch - ganglionRadii.z - 0.3f);
+    path.push_back(ganglion);
+    const glm::vec3 out = lumbar ? glm::vec3(s * 13.0f, -8.0f, 6.0f) : glm::vec3(s * 12.0f, -3.5f, 3.0f);
+    path.push_back(ganglion + out * 0.5f + glm::vec3(s * 1.0f, 0.0f, 0.0f));
+    path.push_back(ganglion + out);
+    const std::vector<glm::vec3> smooth = smoothPath(path, 4);
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i + 1 < smooth.size(); ++i) parts.push_back(limbPart(tube(smooth[i], smooth[i + 1], glm::vec2(root), glm::vec2(root)), 0.8f));
+    const glm::vec3 along = glm::normalize(path[4] - path[2]);
+    parts.push_back(blobPart(sdf::makeBlob(ganglion, along, glm::vec3(0, 1, 0), ganglionRadii), 1.5f));
+    bounds_ = boundsOf(parts);
+    set_ = PartSet(std::move(parts));
 }
 
 } // namespace spine_model

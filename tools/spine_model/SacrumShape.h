@@ -8,7 +8,8 @@
 
 #include "BodyShape.h"
 #include "FacetJoint.h"
-#include "Polygonise.h"
+#include "FieldSampling.h"
+#include "Parts.h"
 #include "VertebraShape.h"
 
 #include <array>
@@ -31,9 +32,11 @@ private:
 
     BodyShape body_;
     std::array<FacetJoint, 2> joints_;
-    std::vector<BoundedLimb> mass_;      // segments, alae, lateral masses, posterior wall
-    std::vector<BoundedLimb> coccyx_;
-    std::array<BoundedLimb, 2> superior_;
+    std::vector<Part> mass_;      // segments, alae, lateral masses, posterior wall (while building)
+    std::vector<Part> coccyx_;
+    PartSet massSet_, coccyxSet_;
+    std::vector<ArticularPlate> superior_;
+    std::vector<JointCut> cuts_;
     std::vector<glm::vec3> canalPath_;
     Box bounds_;
 };

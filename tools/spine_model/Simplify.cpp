@@ -7,8 +7,6 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <queue>
-#include <tuple>
 #include <vector>
 
 namespace spine_model {
@@ -57,15 +55,53 @@ struct Quadric {
 };
 
 struct Candidate {
-    double cost;
     std::uint32_t a, b;
     std::uint32_t versionA, versionB;
-    bool operator>(const Candidate& o) const { return std::tie(cost, a, b) > std::tie(o.cost, o.a, o.b); }
+};
+
+// A bucketed priority queue of collapse candidates: costs within the error limit are binned by their
+// square root (the RMS error) into fine buckets, each a queue. Much cheaper than a binary heap over
+// millions of mostly stale entries, and candidates over the limit are never stored at all. The order
+// is by bucket, then first in first out: deterministic.
+class CandidateQueue {
+public:
+    explicit CandidateQueue(double limit) : limit_(limit), buckets_(kBuckets) {}
+
+    void push(double cost, const Candidate& c) {
+        if (!(cost <= limit_)) return;
+        const double x = limit_ > 0.0 ? std::sqrt(cost / limit_) : 0.0;
+        const std::size_t b = std::min<std::size_t>(kBuckets - 1, static_cast<std::size_t>(x * static_cast<double>(kBuckets)));
+        buckets_[b].items.push_back(c);
+        lowest_ = std::min(lowest_, b);
+    }
+
+    bool pop(Candidate& out) {
+        for (; lowest_ < kBuckets; ++lowest_) {
+            Bucket& b = buckets_[lowest_];
+            if (b.head < b.items.size()) {
+                out = b.items[b.head++];
+                if (b.head == b.items.size()) b.items.clear(), b.head = 0;
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    struct Bucket {
+        std::vector<Candidate> items;
+        std::size_t head = 0; // first unread: each bucket is a queue
+    };
+    static constexpr std::size_t kBuckets = 1024;
+    double limit_;
+    std::vector<Bucket> buckets_;
+    std::size_t lowest_ = kBuckets;
 };
 
 class Simplifier {
 public:
-    Simplifier(spineviz::MeshData& mesh, const SimplifyOptions& options) : mesh_(mesh), options_(options) {
+    Simplifier(spineviz::MeshData& mesh, const SimplifyOptions& options)
+        : mesh_(mesh), options_(options), queue_(options.maxError * options.maxError) {
         positions_.assign(mesh.positions.begin(), mesh.positions.end());
         for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
             tris_.push_back({mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]});
@@ -90,13 +126,10 @@ public:
                 const std::uint32_t a = tris_[t][k], b = tris_[t][(k + 1) % 3];
                 if (a < b) push(a, b);
             }
-        const double limit = options_.maxError * options_.maxError;
-        while (!heap_.empty()) {
+        Candidate c;
+        while (queue_.pop(c)) {
             if (options_.targetTriangles && aliveCount_ <= options_.targetTriangles) break;
-            const Candidate c = heap_.top();
-            heap_.pop();
             if (c.versionA != version_[c.a] || c.versionB != version_[c.b]) continue;
-            if (c.cost > limit) break;
             glm::dvec3 target;
             if (!bestPosition(c.a, c.b, target) || !collapseAllowed(c.a, c.b, target)) continue;
             collapse(c.a, c.b, target);
@@ -154,7 +187,7 @@ private:
         q += quadrics_[b];
         glm::dvec3 p;
         const double cost = bestPosition(a, b, p) ? q.error(p) : 1e30;
-        heap_.push({cost, a, b, version_[a], version_[b]});
+        queue_.push(cost, {a, b, version_[a], version_[b]});
     }
 
     bool bestPosition(std::uint32_t a, std::uint32_t b, glm::dvec3& out) const {
@@ -175,22 +208,27 @@ private:
         return true;
     }
 
-    std::vector<std::uint32_t> neighbours(std::uint32_t v) const {
-        std::vector<std::uint32_t> n;
+    // The vertices sharing a triangle with v, each once, in order of first appearance, into `n`
+    // (reused to avoid allocations; valences are small, so a linear membership test is cheapest).
+    void neighbours(std::uint32_t v, std::vector<std::uint32_t>& n) const {
+        n.clear();
         for (std::uint32_t t : incident_[v])
             for (std::uint32_t w : tris_[t])
-                if (w != v) n.push_back(w);
-        std::sort(n.begin(), n.end());
-        n.erase(std::unique(n.begin(), n.end()), n.end());
-        return n;
+                if (w != v && std::find(n.begin(), n.end(), w) == n.end()) n.push_back(w);
     }
+
+    static bool contains(const std::vector<std::uint32_t>& list, std::uint32_t v) { return std::find(list.begin(), list.end(), v) != list.end(); }
 
     // Link condition, no folds, and no new triangle worse than the floor (or than what was there).
     bool collapseAllowed(std::uint32_t a, std::uint32_t b, const glm::dvec3& target, bool mustImprove = false) const {
-        const std::vector<std::uint32_t> na = neighbours(a), nb = neighbours(b);
-        std::vector<std::uint32_t> common;
-        std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(common));
-        if (common.size() != 2 || na.size() < 4 || nb.size() < 4) return false;
+        std::vector<std::uint32_t>& na = scratchA_;
+        std::vector<std::uint32_t>& nb = scratchB_;
+        neighbours(a, na);
+        neighbours(b, nb);
+        if (na.size() < 4 || nb.size() < 4) return false;
+        std::size_t common = 0;
+        for (std::uint32_t v : na) common += contains(nb, v) ? 1 : 0;
+        if (common != 2) return false;
 
         // Slivers have unreliable normals, so they are checked against the patch's mean normal instead.
         glm::dvec3 region(0.0);
@@ -249,7 +287,8 @@ private:
         quadrics_[a] += quadrics_[b];
         ++version_[a];
         ++version_[b];
-        for (std::uint32_t n : neighbours(a)) push(a, n);
+        neighbours(a, scratchA_);
+        for (std::uint32_t n : scratchA_) push(a, n);
     }
 
     void eraseIncident(std::uint32_t v, std::uint32_t t) {
@@ -281,8 +320,8 @@ private:
                 if (tri[j] == b && tri[(j + 1) % 3] == a) other = u, d = tri[(j + 2) % 3];
         }
         if (other == UINT32_MAX || c == d) return false;
-        for (std::uint32_t n : neighbours(c))
-            if (n == d) return false; // the flipped edge exists already
+        neighbours(c, scratchA_);
+        if (contains(scratchA_, d)) return false; // the flipped edge exists already
         const glm::dvec3 pa = positions_[a], pb = positions_[b], pc = positions_[c], pd = positions_[d];
         const glm::dvec3 n1 = glm::normalize(glm::cross(pb - pa, pc - pa)), n2 = glm::normalize(glm::cross(pa - pb, pd - pb));
         if (options_.surfaceDistance) {
@@ -337,7 +376,8 @@ private:
     std::vector<std::vector<std::uint32_t>> incident_;
     std::vector<std::uint32_t> version_;
     std::vector<Quadric> quadrics_;
-    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<Candidate>> heap_;
+    mutable std::vector<std::uint32_t> scratchA_, scratchB_;
+    CandidateQueue queue_;
 };
 
 } // namespace

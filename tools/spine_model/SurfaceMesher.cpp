@@ -9,9 +9,7 @@
 #include <cstdint>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
+#include <tuple>
 #include <stdexcept>
 
 namespace spine_model {
@@ -47,8 +45,30 @@ glm::vec3 faceNormal(const spineviz::MeshData& mesh, std::size_t t) {
     return glm::cross(b - a, c - a);
 }
 
+// Undoes the moves of vertices that landed exactly on another vertex (a surface through grid points,
+// where the field is exactly zero along a line, can draw neighbours onto one point), keeping the first.
+void revertCoincident(spineviz::MeshData& mesh, const std::vector<glm::vec3>& before) {
+    std::vector<std::uint32_t> order(mesh.positions.size());
+    for (int round = 0; round < 4; ++round) {
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto key = [&mesh](std::uint32_t i) { return std::make_tuple(mesh.positions[i].x, mesh.positions[i].y, mesh.positions[i].z, i); };
+        std::sort(order.begin(), order.end(), [&key](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+        bool reverted = false;
+        for (std::size_t k = 0; k < order.size();) {
+            std::size_t end = k + 1;
+            while (end < order.size() && mesh.positions[order[end]] == mesh.positions[order[k]]) ++end;
+            // A group of coincident vertices: those that moved go back.
+            for (std::size_t j = k; end - k > 1 && j < end; ++j)
+                if (mesh.positions[order[j]] != before[order[j]]) mesh.positions[order[j]] = before[order[j]], reverted = true;
+            k = end;
+        }
+        if (!reverted) break;
+    }
+}
+
 // Undoes the moves of the vertices of any triangle that the moves turned over.
 void revertFolds(spineviz::MeshData& mesh, const std::vector<glm::vec3>& before) {
+    revertCoincident(mesh, before);
     for (int round = 0; round < 4; ++round) {
         bool reverted = false;
         for (std::size_t t = 0; t < mesh.indices.size(); t += 3) {
@@ -122,6 +142,48 @@ void requireClosedManifold(const std::string& name, const spineviz::MeshData& me
                                  ", volume " + std::to_string(report.signedVolume) + ")");
 }
 
+// Drops the connected pieces whose bounding-box diagonal is under kSpeckSize; returns how many.
+std::size_t removeSpecks(spineviz::MeshData& mesh) {
+    const std::size_t n = mesh.positions.size();
+    std::vector<std::uint32_t> parent(n);
+    for (std::uint32_t i = 0; i < n; ++i) parent[i] = i;
+    auto find = [&parent](std::uint32_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int k = 1; k < 3; ++k) parent[find(mesh.indices[t + k])] = find(mesh.indices[t]);
+    std::vector<glm::vec3> lo(n, glm::vec3(1e30f)), hi(n, glm::vec3(-1e30f));
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const std::uint32_t r = find(v);
+        lo[r] = glm::min(lo[r], mesh.positions[v]);
+        hi[r] = glm::max(hi[r], mesh.positions[v]);
+    }
+    std::size_t removed = 0;
+    std::vector<bool> keep(n, false);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        if (find(v) != v) continue;
+        if (glm::distance(lo[v], hi[v]) >= kSpeckSize) keep[v] = true;
+        else if (hi[v].x >= lo[v].x) ++removed;
+    }
+    if (removed == 0) return 0;
+    std::vector<std::uint32_t> remap(n, UINT32_MAX);
+    spineviz::MeshData out;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        if (!keep[find(mesh.indices[t])]) continue;
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t v = mesh.indices[t + k];
+            if (remap[v] == UINT32_MAX) {
+                remap[v] = static_cast<std::uint32_t>(out.positions.size());
+                out.positions.push_back(mesh.positions[v]);
+            }
+            out.indices.push_back(remap[v]);
+        }
+    }
+    mesh = std::move(out);
+    return removed;
+}
+
 } // namespace
 
 MeshQuality measureQuality(const spineviz::MeshData& mesh, const Field& field, float iso) {
@@ -146,34 +208,25 @@ MeshQuality measureQuality(const spineviz::MeshData& mesh, const Field& field, f
 }
 
 std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& field, const Box& box,
-                                          const std::vector<SurfaceRequest>& requests) {
+                                          const std::vector<SurfaceRequest>& requests, MeshingStats* stats) {
     float cell = requests.front().options.cell;
     std::vector<float> levels;
     for (const SurfaceRequest& r : requests) {
         cell = std::min(cell, r.options.cell);
         levels.push_back(r.isoLevel);
     }
-    const bool debug = std::getenv("SPINE_MODEL_DEBUG") != nullptr;
-    auto clock = std::chrono::steady_clock::now();
-    auto lap = [&clock]() {
-        const auto now = std::chrono::steady_clock::now();
-        const double s = std::chrono::duration<double>(now - clock).count();
-        clock = now;
-        return s;
-    };
-    const SampledGrid grid = sampleField(field, box, cell, levels);
-    if (debug) std::fprintf(stderr, "  %s: grid %dx%dx%d sampled in %.2f s\n", name.c_str(), grid.nx, grid.ny, grid.nz, lap());
+    const spineviz::ScalarGrid grid = sampleField(field, box, cell, levels);
     std::vector<spineviz::MeshData> meshes;
     for (const SurfaceRequest& r : requests) {
-        spineviz::MeshData mesh = marchingTetrahedra(grid, r.isoLevel);
+        spineviz::MeshData mesh = spineviz::extractIsoSurface(grid, r.isoLevel);
         if (mesh.empty()) throw std::runtime_error(name + ": empty surface at level " + std::to_string(r.isoLevel));
-        const std::size_t raw = mesh.triangleCount();
-        const double tMesh = lap();
+        if (stats) stats->rawTriangles += mesh.triangleCount();
+        const std::size_t specks = removeSpecks(mesh);
+        if (stats) stats->specksRemoved += specks;
         SimplifyOptions simplify;
         simplify.maxError = r.options.maxError;
         simplify.targetTriangles = r.options.maxTriangles;
         simplifyMesh(mesh, simplify);
-        const double tSimplify = lap();
         projectVertices(mesh, field, r.isoLevel, 0.5f * cell);
         relaxTangentially(mesh, field, r.isoLevel, kRelaxIterations, 0.5f * cell);
         SimplifyOptions flips = simplify;
@@ -182,12 +235,6 @@ std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& 
         projectVertices(mesh, field, r.isoLevel, 0.5f * cell);
         gradientNormals(mesh, field);
         requireClosedManifold(name, mesh);
-        if (debug) {
-            const MeshQuality q = measureQuality(mesh, field, r.isoLevel);
-            std::fprintf(stderr, "  level %.2f: %zu -> %zu triangles (mesh %.2f s, simplify %.2f s, finish %.2f s) min angle %.1f, <10: %.3f%%, <20: %.2f%%, max dev %.3f mm\n",
-                         static_cast<double>(r.isoLevel), raw, mesh.triangleCount(), tMesh, tSimplify, lap(), static_cast<double>(q.minAngle),
-                         100.0 * static_cast<double>(q.fractionBelow10), 100.0 * static_cast<double>(q.fractionBelow20), static_cast<double>(q.maxDeviation));
-        }
         meshes.push_back(std::move(mesh));
     }
     return meshes;

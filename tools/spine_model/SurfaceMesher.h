@@ -3,7 +3,7 @@
 // within an error bound, put the vertices back onto the exact surface, and take normals from the
 // field's gradient. Checks the result is a closed, consistently wound manifold and throws if not.
 
-#include "Polygonise.h"
+#include "FieldSampling.h"
 #include "Simplify.h"
 
 #include "core/mesh/MeshData.h"
@@ -33,8 +33,18 @@ struct MeshQuality {
 };
 MeshQuality measureQuality(const spineviz::MeshData& mesh, const Field& field, float iso);
 
+struct MeshingStats {
+    std::size_t rawTriangles = 0;     // extracted, before simplification
+    std::size_t specksRemoved = 0;    // pieces smaller than kSpeckSize dropped
+};
+
+// Pieces of an extracted surface whose bounding box is smaller than this (mm) are dropped: sub-
+// millimetre islands the blends leave (a wisp where two fillets part, a sliver at a disc's rim), not
+// anatomy. Anything anatomical is far larger.
+inline constexpr float kSpeckSize = 1.5f;
+
 // Meshes one or more iso-surfaces of `field` (sharing one sampling pass). Positions stay in mm.
 std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& field, const Box& box,
-                                          const std::vector<SurfaceRequest>& requests);
+                                          const std::vector<SurfaceRequest>& requests, MeshingStats* stats = nullptr);
 
 } // namespace spine_model

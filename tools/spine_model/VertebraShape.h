@@ -1,13 +1,14 @@
 #pragma once
 // The signed-distance field of one vertebra in its canonical frame (mm): the body, and a posterior
 // arch of pedicles, laminae, spinous, transverse and articular processes blended with fillets, the
-// canal carved through it, the facets cut to the joints they share with the neighbours, and (in the
-// thoracic spine) costal facets cupped around the rib heads and tubercles.
+// canal carved through it, the articular processes built on the joints they share with the
+// neighbours (and anything of this bone that strays into a neighbour's facet region cut back), and
+// in the thoracic spine the costal facets cupped around the rib heads and tubercles.
 
 #include "BodyShape.h"
 #include "FacetJoint.h"
-#include "Polygonise.h"
-#include "Sdf.h"
+#include "FieldSampling.h"
+#include "Parts.h"
 #include "VertebraGeometry.h"
 
 #include <array>
@@ -15,21 +16,36 @@
 
 namespace spine_model {
 
-struct Socket {
-    glm::vec3 centre{0.0f};
-    float radius = 1.0f;
+// The field of a facet joint's articular process: a plate on one side of the joint surface, from the
+// joint space to `thickness` behind it, its outline a rounded rectangle in the joint's (tangent, up)
+// coordinates. `processSide` is -1 for a superior process (lower bone), +1 for an inferior one.
+struct ArticularPlate {
+    FacetJoint joint;
+    float processSide = -1.0f;
+    float thickness = 4.0f;
+    glm::vec2 outlineCentre{0.0f};   // (tangent, up) offsets from the joint centre
+    glm::vec2 outlineHalf{6.0f};
+    float cornerRadius = 3.0f;
+    float edge = 1.0f;               // rim rounding
+    float distance(const glm::vec3& p) const;
 };
 
-// A limb with a bounding sphere, so far-away parts can be skipped cheaply.
-struct BoundedLimb {
-    sdf::Limb limb;
-    glm::vec3 centre{0.0f};
-    float radius = 0.0f;
-};
-BoundedLimb bound(const sdf::Limb& limb);
+// The articular processes on a joint: the superior one (on the lower bone) and the inferior one (on
+// the upper bone), sized by the joint's kind (thoracic: planar; lumbar: curved).
+ArticularPlate superiorProcess(const FacetJoint& joint);
+ArticularPlate inferiorProcess(const FacetJoint& joint);
 
-// Smooth union of limbs with fillet k, skipping those that cannot change the result.
-float unionOfLimbs(const std::vector<BoundedLimb>& limbs, const glm::vec3& p, float k, float start = 1e9f);
+// Removes from a bone whatever of it lies where the neighbour's articular process sits on a shared
+// joint: a pocket shaped like that process, a little larger, on the neighbour's side of the joint space.
+// The pocket starts `clearance` behind the neighbour's side of the joint space: applied with a
+// positive clearance to everything but this bone's own articular process (so nothing else of it
+// comes near the joint), then with a small negative one to the finished bone (clipping fillets).
+struct JointCut {
+    ArticularPlate neighbour;
+    float margin = 1.5f; // beyond the neighbour's process, along the joint and in depth, mm
+    // Distance to the kept region (negative where this bone may be).
+    float keep(const glm::vec3& p, float clearance) const;
+};
 
 class VertebraShape {
 public:
@@ -45,19 +61,21 @@ public:
 
 private:
     void addPedicles();
-    void addLaminaeAndSpinous();
+    void addLaminae();
+    void addLaminarJunction();
+    void addSpinous();
     void addTransverseProcesses();
     void addArticularProcesses();
-    float articular(const glm::vec3& p) const;
-    float arch(const glm::vec3& p) const;
     float canal(const glm::vec3& p) const;
 
     VertebraGeometry g_;
     BodyShape body_;
     std::array<FacetJoint, 2> above_, below_;
     std::vector<Socket> sockets_;
-    std::vector<BoundedLimb> limbs_;
-    std::array<BoundedLimb, 2> superior_, inferior_;
+    std::vector<Part> parts_; // while building
+    PartSet arch_;
+    std::vector<ArticularPlate> articular_;
+    std::vector<JointCut> cuts_;
     Box bounds_;
 };
 

@@ -1,10 +1,13 @@
 // spine_model: generates models/spine.glb from the morphometry table.
-//   spine_model --out PATH [--only NODE[,NODE...]] [--verbose]
+//   spine_model --out PATH [--only NODE[,NODE...]] [--threads N] [--verbose]
+// --only builds just the named nodes (for quick looks); --threads sets the meshing threads (default 2;
+// the output is the same for any count); --verbose prints each mesh's time and triangle counts.
 
 #include "GlbWriter.h"
 #include "SpineModel.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <sstream>
@@ -13,7 +16,7 @@
 namespace {
 
 int usage() {
-    std::fprintf(stderr, "usage: spine_model --out PATH [--only NODE[,NODE...]] [--verbose]\n");
+    std::fprintf(stderr, "usage: spine_model --out PATH [--only NODE[,NODE...]] [--threads N] [--verbose]\n");
     return 2;
 }
 
@@ -35,6 +38,10 @@ int main(int argc, char** argv) {
         if (arg == "--out" && i + 1 < argc) out = argv[++i];
         else if (arg == "--only" && i + 1 < argc) options.onlyNodes = splitCommas(argv[++i]);
         else if (arg == "--verbose") options.verbose = true;
+        else if (arg == "--threads" && i + 1 < argc) {
+            options.threads = std::atoi(argv[++i]);
+            if (options.threads < 1 || options.threads > 64) return usage();
+        }
         else return usage();
     }
     if (out.empty()) return usage();
