@@ -131,6 +131,9 @@ void carmControls(const FluoroSession& s, FluoroPanelLayout& layout, FluoroReque
     ImGui::SameLine();
     changed |= ImGui::Checkbox("Edges", &look.edgeEnhance);
     if (changed) out.look = look;
+    bool magnified = s.magnified();
+    if (ImGui::Checkbox("Mag (15 cm field)", &magnified)) out.magnified = magnified;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The intensifier's magnification mode: a 15 cm instead of a 23 cm input field");
     bool trueSize = s.carmTrueSize;
     if (ImGui::Checkbox("True-size C-arm", &trueSize)) out.trueSizeCArm = trueSize;
     bool shown[xray::kFluoroViews];
@@ -173,6 +176,7 @@ void fullscreen(const FluoroPanelView& view, FluoroPanelLayout& layout, FluoroRe
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::SetNextWindowBgAlpha(1.0f);
+    ImGui::SetNextWindowFocus(); // above every other panel
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 1));
     if (ImGui::Begin("##fluoro-fullscreen", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) {
         const float bar = em(2.2f);
@@ -259,6 +263,7 @@ void applyFluoroRequests(const FluoroRequests& r, FluoroSession& s) {
     if (r.shotAll) s.takeShotAll();
     if (r.look) s.look = *r.look;
     if (r.trueSizeCArm) s.carmTrueSize = *r.trueSizeCArm;
+    if (r.magnified) s.setMagnified(*r.magnified);
     if (r.resetExposure) s.resetExposure();
     if (r.acknowledgeReminder) s.acknowledgeReminder();
 }

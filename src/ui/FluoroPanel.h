@@ -39,6 +39,7 @@ struct FluoroRequests {
     bool shotAll = false;
     std::optional<xray::XrayLook> look;
     std::optional<bool> trueSizeCArm;
+    std::optional<bool> magnified;
     bool resetExposure = false;
     bool acknowledgeReminder = false;
 };

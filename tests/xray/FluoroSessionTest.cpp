@@ -112,5 +112,17 @@ TEST(FluoroSessionTest, PresetsFollowTheVertebraAndCustomAnglesStay) {
     EXPECT_NEAR(s.view(1).pose.orbital, 1.5707963f, 1e-5f);
 }
 
+TEST(FluoroSessionTest, MagnificationModeNarrowsTheField) {
+    FluoroSession s;
+    EXPECT_FALSE(s.magnified());
+    const float normal = s.carmView(0).fieldRadius;
+    s.setMagnified(true);
+    EXPECT_TRUE(s.magnified());
+    EXPECT_NEAR(s.carmView(0).fieldRadius / normal, 15.0f / 23.0f, 1e-5f);
+    EXPECT_NEAR(s.carmView(0).sourceToDetector, CArmGeometry{}.sourceToDetector, 1e-6f);
+    s.setMagnified(false);
+    EXPECT_NEAR(s.carmView(0).fieldRadius, normal, 1e-6f);
+}
+
 } // namespace
 } // namespace spineviz::xray

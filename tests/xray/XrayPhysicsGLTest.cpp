@@ -28,6 +28,7 @@ protected:
         std::string error;
         if (!test::ensureGLContext(error)) GTEST_SKIP() << "no OpenGL 3.3 context: " << error;
         ASSERT_EQ(renderer.init(test::shaderDir()), "");
+        renderer.setRecordClasses(true);
         ASSERT_TRUE(image.ensure(kSize));
         view = xray::viewOf(xray::CArmPose{}, geometry); // AP through the origin: beam along -Z
         physics.table = xray::standardAttenuation();
@@ -178,6 +179,25 @@ TEST_F(XrayPhysicsGLTest, AnalyticBodyMatchesItsChordOnTheCpu) {
         }
     // The central ray crosses the trunk's full depth.
     EXPECT_NEAR(p[at(kSize / 2, kSize / 2)] / mu, 0.22f, 0.002f);
+}
+
+TEST_F(XrayPhysicsGLTest, ItemsOutsideTheFieldAreSkippedWithoutChangingTheImage) {
+    const MeshData sphere = test::makeSphere(0.02f, 32, 16);
+    const GpuMesh& inside = upload(sphere);
+    const GpuMesh& outside = upload(sphere);
+    frame.items.push_back(item(inside, Matter::CorticalBone));
+    frame.items.push_back(item(outside, Matter::CorticalBone, glm::translate(glm::mat4(1.0f), glm::vec3(0.3f, 0.0f, 0.0f))));
+    render();
+    EXPECT_EQ(renderer.itemsDrawn(), 2);
+    const std::vector<float> all = image.readLineIntegral();
+    MeshBounds bounds;
+    Aabb box;
+    for (const glm::vec3& v : sphere.positions) box.extend(v);
+    bounds[&inside] = box;
+    bounds[&outside] = box;
+    renderer.render(frame, view, physics, look, 1u, image, &bounds);
+    EXPECT_EQ(renderer.itemsDrawn(), 1);
+    EXPECT_EQ(image.readLineIntegral(), all);
 }
 
 TEST_F(XrayPhysicsGLTest, DisplayNoiseIsSeededAndTheFieldIsRound) {

@@ -58,6 +58,7 @@ protected:
             s.drawer = std::make_unique<ProcedureDrawer>();
             s.renderer = std::make_unique<XrayRenderer>();
             ASSERT_EQ(s.renderer->init(test::shaderDir()), "");
+            s.renderer->setRecordClasses(true);
             s.anatomy = xray::xrayAnatomyFrom(s.session->pose().anatomicalToWorld(), s.session->plan().landmarks);
             s.physics.table = xray::standardAttenuation();
             s.physics.body = xray::bodyOutlineFor(s.scene, s.session->anatomy(), s.session->options().level);

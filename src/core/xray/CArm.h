@@ -31,9 +31,10 @@ struct CArmGeometry {
     // Focal spot to the centre of interest: estimate (the body sits a little nearer the detector
     // than mid-arc), giving a magnification of 1.6 at the isocentre.
     float sourceToIsocentre = 0.60f;
-    // Input field of a 9-inch image intensifier: 23 cm (ECRI's description of mobile C-arms:
-    // 23/15 cm dual-mode intensifiers are typical).
-    float detectorDiameter = 0.23f;
+    // Input field of a 9-inch image intensifier: 23 cm, or 15 cm in its magnification mode (ECRI's
+    // description of mobile C-arms: 23/15 cm dual-mode intensifiers are typical).
+    static constexpr float kNormalField = 0.23f, kMagnifiedField = 0.15f;
+    float detectorDiameter = kNormalField;
 
     float magnification() const { return sourceToDetector / sourceToIsocentre; }
 };

@@ -90,6 +90,10 @@ public:
     void acknowledgeReminder() { exposure_.acknowledgeReminder(); }
     void resetExposure() { exposure_ = ExposureCounter{}; }
 
+    // The intensifier's magnification mode (a smaller input field, the same distances).
+    bool magnified() const { return geometry.detectorDiameter < CArmGeometry::kNormalField; }
+    void setMagnified(bool on) { geometry.detectorDiameter = on ? CArmGeometry::kMagnifiedField : CArmGeometry::kNormalField; }
+
     CArmGeometry geometry;
     XrayLook look;
     bool carmTrueSize = false; // draw the C-arm in the 3D view at its real size (else a quarter)

@@ -53,11 +53,12 @@ void FluoroRenderer::buildCArmMeshes(const xray::CArmGeometry& geometry) {
     centralRay_.upload(meshes.centralRay);
     rimRays_.upload(meshes.rimRays);
     carmBuilt_ = true;
+    builtField_ = geometry.detectorDiameter;
 }
 
 void FluoroRenderer::appendCArms(const xray::FluoroSession& session, const glm::vec3& eye, FrameScene& frame) {
     if (!session.open()) return;
-    if (!carmBuilt_) buildCArmMeshes(session.geometry);
+    if (!carmBuilt_ || builtField_ != session.geometry.detectorDiameter) buildCArmMeshes(session.geometry);
     const float scale = session.carmTrueSize ? 1.0f : kSmallCArm;
     for (int i = 0; i < xray::kFluoroViews; ++i) {
         const xray::FluoroViewState& v = session.view(i);

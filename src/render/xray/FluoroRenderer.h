@@ -45,6 +45,7 @@ private:
     int size_ = kDefaultImageSize;
     GpuMesh tube_, detector_, arc_, centralRay_, rimRays_;
     bool carmBuilt_ = false;
+    float builtField_ = 0.0f; // the detector field the beam's rays were built for
 };
 
 } // namespace spineviz

@@ -1,6 +1,7 @@
 #include "render/xray/XrayRenderer.h"
 
 #include "render/GpuMesh.h"
+#include "core/math/SeededRandom.h"
 #include "render/Screenshot.h"
 
 #include <glm/mat3x3.hpp>
@@ -14,6 +15,7 @@ namespace {
 
 using xray::XrayClass;
 constexpr int kChannels = xray::kXrayClassCount;
+constexpr int kDeviateTile = 512; // shaders/xray_display.frag's kNoiseMask + 1
 
 std::size_t channel(XrayClass c) { return static_cast<std::size_t>(c); }
 
@@ -55,6 +57,26 @@ bool outsideFrustum(const Aabb& box, const glm::mat4& clipFromMesh) {
     return false;
 }
 
+// The body's line integral along the ray to an image point (-1..1), as the display shader has it.
+float bodyLine(const xray::BodyOutline& body, float tissue, const xray::CArmView& view, const glm::vec2& image) {
+    if (!body.present) return 0.0f;
+    const glm::vec3 dir = view.rayTo(image);
+    float p = tissue * xray::chordLength(body.trunk, view.source, dir);
+    for (int i = 0; i < body.lungCount; ++i) p += (body.lungMuPerM - tissue) * xray::chordLength(body.lungs[i], view.source, dir);
+    return p;
+}
+
+// The body's mean line integral over the square [-half, half]^2 of the image, on a grid.
+float bodyMean(const xray::BodyOutline& body, float tissue, const xray::CArmView& view, float half) {
+    if (!body.present) return 0.0f;
+    constexpr int kGrid = 8;
+    float sum = 0.0f;
+    for (int y = 0; y < kGrid; ++y)
+        for (int x = 0; x < kGrid; ++x)
+            sum += bodyLine(body, tissue, view, glm::vec2((x + 0.5f) / kGrid * 2.0f - 1.0f, (y + 0.5f) / kGrid * 2.0f - 1.0f) * half);
+    return sum / static_cast<float>(kGrid * kGrid);
+}
+
 int topMipLevel(int size) { return static_cast<int>(std::floor(std::log2(static_cast<float>(std::max(size, 1))))); }
 
 std::vector<float> readRgba32f(GLuint fbo, GLenum attachment, int size) {
@@ -72,45 +94,38 @@ std::vector<float> readRgba32f(GLuint fbo, GLenum attachment, int size) {
 XrayImage::~XrayImage() { release(); }
 
 void XrayImage::release() {
-    if (!pathFbo_ && !lineFbo_ && !displayFbo_) return;
-    const GLuint framebuffers[] = {pathFbo_, lineFbo_, displayFbo_};
-    const GLuint textures[] = {pathTextures_[0], pathTextures_[1], lineTexture_, displayTexture_};
+    if (!sumFbo_ && !classFbo_ && !displayFbo_) return;
+    const GLuint framebuffers[] = {sumFbo_, classFbo_, displayFbo_};
+    const GLuint textures[] = {sumTexture_, classTextures_[0], classTextures_[1], lineTexture_, displayTexture_};
     glDeleteFramebuffers(3, framebuffers);
-    glDeleteTextures(4, textures);
-    pathFbo_ = lineFbo_ = displayFbo_ = pathTextures_[0] = pathTextures_[1] = lineTexture_ = displayTexture_ = 0;
+    glDeleteTextures(5, textures);
+    sumFbo_ = classFbo_ = displayFbo_ = 0;
+    sumTexture_ = classTextures_[0] = classTextures_[1] = lineTexture_ = displayTexture_ = 0;
     size_ = 0;
 }
 
 bool XrayImage::ensure(int size) {
     size = std::clamp(size, 16, 4096);
-    if (size == size_ && pathFbo_) return true;
+    if (size == size_ && sumFbo_) return true;
     release();
     GLint previous = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
     bool ok = true;
 
-    glGenFramebuffers(1, &pathFbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, pathFbo_);
-    for (int i = 0; i < 2; ++i) {
-        pathTextures_[i] = makeTexture(size, GL_RGBA32F, GL_RGBA, GL_FLOAT, false);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(i), GL_TEXTURE_2D, pathTextures_[i], 0);
-    }
-    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(2, buffers);
-    ok = ok && complete();
-
-    glGenFramebuffers(1, &lineFbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, lineFbo_);
-    lineTexture_ = makeTexture(size, GL_RGBA32F, GL_RGBA, GL_FLOAT, true);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, lineTexture_, 0);
+    glGenFramebuffers(1, &sumFbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, sumFbo_);
+    sumTexture_ = makeTexture(size, GL_R32F, GL_RED, GL_FLOAT, true);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, sumTexture_, 0);
     ok = ok && complete();
 
     glGenFramebuffers(1, &displayFbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, displayFbo_);
     displayTexture_ = makeTexture(size, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, false);
+    lineTexture_ = makeTexture(size, GL_R32F, GL_RED, GL_FLOAT, false);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, displayTexture_, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, lineTexture_, 0);
+    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, buffers);
     ok = ok && complete();
     if (ok) { // a black monitor until the first image
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -123,45 +138,86 @@ bool XrayImage::ensure(int size) {
     return ok;
 }
 
+bool XrayImage::ensureClasses() {
+    if (classFbo_) return true;
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glGenFramebuffers(1, &classFbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, classFbo_);
+    for (int i = 0; i < 2; ++i) {
+        classTextures_[i] = makeTexture(size_, GL_RGBA32F, GL_RGBA, GL_FLOAT, false);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(i), GL_TEXTURE_2D, classTextures_[i], 0);
+    }
+    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, buffers);
+    const bool ok = complete();
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    return ok;
+}
+
 Image XrayImage::readDisplay() const { return readFramebuffer(displayFbo_, size_, size_); }
 
 std::vector<float> XrayImage::readLineIntegral() const {
-    const std::vector<float> rgba = readRgba32f(lineFbo_, GL_COLOR_ATTACHMENT0, size_);
+    const std::vector<float> rgba = readRgba32f(displayFbo_, GL_COLOR_ATTACHMENT1, size_);
     std::vector<float> out(rgba.size() / 4);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = rgba[i * 4];
     return out;
 }
 
 std::vector<float> XrayImage::readPathLengths(xray::XrayClass c) const {
+    if (!classFbo_) return {};
     const int index = static_cast<int>(c);
-    const std::vector<float> rgba = readRgba32f(pathFbo_, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(index / 4), size_);
+    const std::vector<float> rgba = readRgba32f(classFbo_, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(index / 4), size_);
     std::vector<float> out(rgba.size() / 4);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = rgba[i * 4 + static_cast<std::size_t>(index % 4)];
     return out;
 }
 
 float XrayImage::brightnessLevel() const {
-    // The mean over the central half of the field: the four middle texels of the 4x4 mip level.
+    // The scene's mean over the central half of the field (the four middle texels of the 4x4 mip
+    // level of the path pass), plus the body's.
     const int level = std::max(topMipLevel(size_) - 2, 0), side = std::max(size_ >> level, 1);
-    std::vector<float> texels(static_cast<std::size_t>(side) * side * 4);
-    glBindTexture(GL_TEXTURE_2D, lineTexture_);
-    glGetTexImage(GL_TEXTURE_2D, level, GL_RGBA, GL_FLOAT, texels.data());
-    if (side < 4) return texels[0];
-    float sum = 0.0f;
-    for (int y = 1; y <= 2; ++y)
-        for (int x = 1; x <= 2; ++x) sum += texels[(static_cast<std::size_t>(y) * side + static_cast<std::size_t>(x)) * 4];
-    return 0.25f * sum;
+    std::vector<float> texels(static_cast<std::size_t>(side) * side);
+    glBindTexture(GL_TEXTURE_2D, sumTexture_);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glGetTexImage(GL_TEXTURE_2D, level, GL_RED, GL_FLOAT, texels.data());
+    float sum = texels[0];
+    if (side >= 4) {
+        sum = 0.0f;
+        for (int y = 1; y <= 2; ++y)
+            for (int x = 1; x <= 2; ++x) sum += 0.25f * texels[static_cast<std::size_t>(y) * side + static_cast<std::size_t>(x)];
+    }
+    return sum + bodyCentreMean_;
 }
 
 XrayRenderer::~XrayRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
+    if (deviates_) glDeleteTextures(1, &deviates_);
 }
 
 std::string XrayRenderer::init(const std::string& shaderDir) {
     std::string error = paths_.load(shaderDir, "xray_paths.vert", "xray_paths.frag");
-    if (error.empty()) error = compose_.load(shaderDir, "xray_screen.vert", "xray_compose.frag");
+    if (error.empty()) error = classPaths_.load(shaderDir, "xray_paths.vert", "xray_paths.frag", "#define CLASSES 1\n");
     if (error.empty()) error = display_.load(shaderDir, "xray_screen.vert", "xray_display.frag");
     if (error.empty() && !emptyVao_) glGenVertexArrays(1, &emptyVao_);
+    if (error.empty() && !deviates_) {
+        // A tile of standard normal deviates (Box-Muller), drawn once; every image reads it from
+        // its own random place.
+        std::vector<float> normals(static_cast<std::size_t>(kDeviateTile) * kDeviateTile);
+        SeededRandom random(0x5eedf1u);
+        for (std::size_t i = 0; i < normals.size(); i += 2) {
+            const double u1 = std::max(random.unit(), 1e-12), u2 = random.unit();
+            const double r = std::sqrt(-2.0 * std::log(u1));
+            normals[i] = static_cast<float>(r * std::cos(6.283185307179586 * u2));
+            normals[i + 1] = static_cast<float>(r * std::sin(6.283185307179586 * u2));
+        }
+        glGenTextures(1, &deviates_);
+        glBindTexture(GL_TEXTURE_2D, deviates_);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, kDeviateTile, kDeviateTile, 0, GL_RED, GL_FLOAT, normals.data());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    }
     return error;
 }
 
@@ -205,22 +261,20 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
     glGetIntegerv(GL_VIEWPORT, viewport);
     const int n = image.size();
 
-    // 1. Path lengths per class.
-    glBindFramebuffer(GL_FRAMEBUFFER, image.pathFbo_);
-    glViewport(0, 0, n, n);
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    // 1. Path lengths, weighted by attenuation: sum mu L per pixel.
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_SCISSOR_TEST);
     glDisable(GL_CLIP_DISTANCE0);
     glDepthMask(GL_FALSE);
-    glEnable(GL_BLEND);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE);
     glFrontFace(GL_CCW);
+    glViewport(0, 0, n, n);
+
     // What each class adds per metre: its excess over the body's soft tissue when inside the body.
     const xray::AttenuationTable& t = physics.table;
     const xray::BodyOutline& body = physics.body;
@@ -230,81 +284,103 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
         const XrayClass k = static_cast<XrayClass>(c);
         mu[static_cast<std::size_t>(c)] = t.of(k) - (body.present && xray::displacesBody(k) ? tissue : 0.0f);
     }
-
+    // The items the X-ray sees, with their weights.
     const glm::mat4 viewProjection = view.projection * view.view;
-    paths_.use();
-    paths_.set("uViewProjection", viewProjection);
-    paths_.set("uSource", view.source);
-    // Distances are taken relative to the isocentre's: smaller numbers cancel better in float.
-    paths_.set("uReference", view.sourceToIsocentre);
-    std::array<float, kChannels> w{};
-    itemsDrawn_ = 0;
+    struct Seen {
+        const DrawItem* item;
+        std::array<float, kChannels> w;
+        float weight; // sum_c w_c mu_c, 1/m
+    };
+    std::vector<Seen> seen;
+    seen.reserve(frame.items.size());
     for (const DrawItem& item : frame.items) {
-        if (!channelWeights(item, physics.table, w)) continue;
+        Seen s{&item, {}, 0.0f};
+        if (item.matter == Matter::Plastic && !physics.plastics) continue;
+        if (!channelWeights(item, t, s.w)) continue;
+        for (int c = 0; c < kChannels; ++c) s.weight += s.w[static_cast<std::size_t>(c)] * mu[static_cast<std::size_t>(c)];
         // Nothing to add (soft tissue and disc inside the body attenuate as the body does).
-        float contributes = 0.0f;
-        for (int c = 0; c < kChannels; ++c) contributes += std::abs(w[static_cast<std::size_t>(c)] * mu[static_cast<std::size_t>(c)]);
-        if (contributes == 0.0f) continue;
+        if (s.weight == 0.0f && !recordClasses_) continue;
         if (bounds) {
             const auto known = bounds->find(item.mesh);
             if (known != bounds->end() && outsideFrustum(known->second, viewProjection * item.model)) continue;
         }
-        ++itemsDrawn_;
-        paths_.set("uModel", item.model);
-        paths_.set("uWeights0", glm::vec4(w[0], w[1], w[2], w[3]));
-        paths_.set("uWeights1", glm::vec4(w[4], w[5], w[6], w[7]));
-        // A mirroring model matrix turns the winding over, and with it which faces are front.
-        paths_.set("uFacing", glm::determinant(glm::mat3(item.model)) < 0.0f ? -1.0f : 1.0f);
-        item.mesh->draw();
+        seen.push_back(s);
+    }
+    itemsDrawn_ = static_cast<int>(seen.size());
+    const auto drawSeen = [&](ShaderProgram& program, bool classes) {
+        program.use();
+        program.set("uViewProjection", viewProjection);
+        program.set("uSource", view.source);
+        // Distances are taken relative to the isocentre's: smaller numbers cancel better in float.
+        program.set("uReference", view.sourceToIsocentre);
+        for (const Seen& s : seen) {
+            if (!classes && s.weight == 0.0f) continue;
+            program.set("uModel", s.item->model);
+            if (classes) {
+                program.set("uWeights0", glm::vec4(s.w[0], s.w[1], s.w[2], s.w[3]));
+                program.set("uWeights1", glm::vec4(s.w[4], s.w[5], s.w[6], s.w[7]));
+            } else {
+                program.set("uWeight", s.weight);
+            }
+            // A mirroring model matrix turns the winding over, and with it which faces are front.
+            program.set("uFacing", glm::determinant(glm::mat3(s.item->model)) < 0.0f ? -1.0f : 1.0f);
+            s.item->mesh->draw();
+        }
+    };
+    glEnable(GL_BLEND);
+    glBindFramebuffer(GL_FRAMEBUFFER, image.sumFbo_);
+    glClear(GL_COLOR_BUFFER_BIT);
+    drawSeen(paths_, false);
+    if (recordClasses_ && image.ensureClasses()) {
+        glBindFramebuffer(GL_FRAMEBUFFER, image.classFbo_);
+        glClear(GL_COLOR_BUFFER_BIT);
+        drawSeen(classPaths_, true);
     }
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
 
-    // 2. Line integral, with the analytic body.
-    glBindFramebuffer(GL_FRAMEBUFFER, image.lineFbo_);
-    glBindVertexArray(emptyVao_);
-    compose_.use();
-    compose_.set("uLengths0", 0);
-    compose_.set("uLengths1", 1);
-    compose_.set("uMu0", glm::vec4(mu[0], mu[1], mu[2], mu[3]));
-    compose_.set("uMu1", glm::vec4(mu[4], mu[5], mu[6], mu[7]));
-    compose_.set("uSize", static_cast<float>(n));
-    compose_.set("uSource", view.source);
-    compose_.set("uDetectorCentre", view.detectorCentre);
-    compose_.set("uRight", view.right);
-    compose_.set("uUp", view.up);
-    compose_.set("uFieldRadius", view.fieldRadius);
-    compose_.set("uBody", body.present ? 1 : 0);
-    compose_.set("uBodyMu", tissue);
-    compose_.set("uTrunk", glm::vec4(body.trunk.centre.x, body.trunk.centre.z, body.trunk.semiLateral, body.trunk.semiDepth));
-    compose_.set("uLungCount", body.present ? body.lungCount : 0);
-    compose_.set("uLungExcessMu", body.lungMuPerM - tissue);
-    compose_.set("uSeed", static_cast<int>(seed & 0x7fffffffu));
-    for (int i = 0; i < 2; ++i) {
-        const std::string index = "[" + std::to_string(i) + "]";
-        compose_.set(("uLungCentre" + index).c_str(), body.lungs[i].centre);
-        compose_.set(("uLungSemiAxes" + index).c_str(), body.lungs[i].semiAxes);
-    }
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, image.pathTextures_[1]);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, image.pathTextures_[0]);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindTexture(GL_TEXTURE_2D, image.lineTexture_);
-    glGenerateMipmap(GL_TEXTURE_2D);
+    glBindTexture(GL_TEXTURE_2D, image.sumTexture_);
+    glGenerateMipmap(GL_TEXTURE_2D); // the brightness control's mean
 
-    // 3. What the monitor shows.
+    // 2. The line integral with the analytic body, and what the monitor shows.
     glBindFramebuffer(GL_FRAMEBUFFER, image.displayFbo_);
+    glBindVertexArray(emptyVao_);
+    image.bodyCentreMean_ = bodyMean(body, tissue, view, 0.5f);
     display_.use();
-    display_.set("uLine", 0);
+    display_.set("uSum", 0);
+    display_.set("uDeviates", 1);
+    SeededRandom pick(seed);
+    const std::uint64_t where = pick.next();
+    display_.set("uNoiseOffset", glm::vec2(static_cast<float>(where % kDeviateTile), static_cast<float>((where >> 20) % kDeviateTile)));
     display_.set("uSize", static_cast<float>(n));
     display_.set("uCentreLevel", static_cast<float>(std::max(topMipLevel(n) - 2, 0)));
+    display_.set("uSource", view.source);
+    display_.set("uDetectorCentre", view.detectorCentre);
+    display_.set("uRight", view.right);
+    display_.set("uUp", view.up);
+    display_.set("uFieldRadius", view.fieldRadius);
+    display_.set("uBody", body.present ? 1 : 0);
+    display_.set("uBodyMu", tissue);
+    display_.set("uTrunk", glm::vec4(body.trunk.centre.x, body.trunk.centre.z, body.trunk.semiLateral, body.trunk.semiDepth));
+    display_.set("uLungCount", body.present ? body.lungCount : 0);
+    display_.set("uLungExcessMu", body.lungMuPerM - tissue);
+    for (int i = 0; i < 2; ++i) {
+        const std::string index = "[" + std::to_string(i) + "]";
+        display_.set(("uLungCentre" + index).c_str(), body.lungs[i].centre);
+        display_.set(("uLungSemiAxes" + index).c_str(), body.lungs[i].semiAxes);
+    }
+    display_.set("uBodyCentreMean", image.bodyCentreMean_);
+    display_.set("uBodyMean", bodyMean(body, tissue, view, 1.0f));
     display_.set("uNoise", look.noise ? 1 : 0);
     display_.set("uPhotons", look.photonsPerPixel * static_cast<float>(512 * 512) / static_cast<float>(n * n));
     display_.set("uEdge", look.edgeEnhance ? look.edgeAmount : 0.0f);
     display_.set("uContrast", look.contrast);
     display_.set("uCompression", look.edgeEnhance ? look.rangeCompression : 0.0f);
     display_.set("uBoneDark", look.boneDark ? 1 : 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, deviates_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, image.sumTexture_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 
     glBindVertexArray(0);

@@ -1,16 +1,18 @@
 #pragma once
 // The simulated X-ray image of a FrameScene, on the GPU (docs/fluoroscopy.md):
-//  1. paths: every item with a Matter is drawn from the C-arm's focal spot into two RGBA32F
-//     targets (one float channel per XrayClass) with additive blending and no depth test. Each
-//     fragment adds its distance from the source along the ray, signed: minus on front faces
-//     (where the ray enters), plus on back faces (where it leaves). For a closed mesh the sum is
-//     the ray's length inside it. Nested solids are resolved by per-item channel weights
-//     (channelWeights): a trabecular core adds to trabecular and takes the same length off
-//     cortical; a cavity takes length off trabecular.
-//  2. compose: per pixel, the line integral sum mu_c L_c plus the analytic trunk and lungs
-//     (BodyOutline) -> an RGBA32F image whose mipmaps give the automatic brightness level.
-//  3. display: quantum noise, edge enhancement, the display curve, the intensifier's round field
-//     -> an RGBA8 texture the UI shows and screenshots save.
+//  1. paths: every item with a Matter is drawn from the C-arm's focal spot with additive blending
+//     and no depth test. Each fragment adds its distance from the source along the ray, signed:
+//     minus on front faces (where the ray enters), plus on back faces (where it leaves). For a
+//     closed mesh the sum is the ray's length inside it. Nested solids are resolved by per-item
+//     channel weights (channelWeights): a trabecular core adds to trabecular and takes the same
+//     length off cortical; a cavity takes length off trabecular. The image needs only
+//     sum_c mu_c L_c, so each item is drawn once into one R32F channel weighted by
+//     sum_c w_c mu_c; on request (tests) a second pass records the length per class into two
+//     RGBA32F targets.
+//  2. display: per pixel, the line integral (the path pass plus the analytic trunk and lungs,
+//     BodyOutline), then the automatic brightness level (the path pass's mipmaps), edge
+//     enhancement, quantum noise, the display curve and the intensifier's round field -> an RGBA8
+//     texture the UI shows and screenshots save, and the line integral as R32F for tests.
 
 #include "core/math/Aabb.h"
 #include "core/scene/Scene.h"
@@ -45,24 +47,30 @@ public:
 
     // Read back (tests, screenshots); rows bottom to top except readDisplay (top to bottom).
     Image readDisplay() const;
-    std::vector<float> readLineIntegral() const;              // sum mu L per pixel
-    std::vector<float> readPathLengths(xray::XrayClass c) const; // metres per pixel
+    std::vector<float> readLineIntegral() const;                 // sum mu L per pixel, body included
+    std::vector<float> readPathLengths(xray::XrayClass c) const; // metres per pixel; empty unless
+                                                                 // the renderer records classes
     float brightnessLevel() const;                             // the line integral the display centres on
 
 private:
     friend class XrayRenderer;
     void release();
+    bool ensureClasses();
 
     int size_ = 0;
-    GLuint pathFbo_ = 0, pathTextures_[2] = {0, 0};
-    GLuint lineFbo_ = 0, lineTexture_ = 0;
-    GLuint displayFbo_ = 0, displayTexture_ = 0;
+    GLuint sumFbo_ = 0, sumTexture_ = 0;                        // R32F, mipmapped: sum mu L of the items
+    GLuint classFbo_ = 0, classTextures_[2] = {0, 0};           // 2 x RGBA32F: length per class
+    GLuint displayFbo_ = 0, displayTexture_ = 0, lineTexture_ = 0; // RGBA8 image + R32F line integral
+    float bodyCentreMean_ = 0.0f;                               // the body's part of the brightness level
 };
 
 // Everything the X-ray needs besides the scene and the C-arm.
 struct XrayPhysics {
     xray::AttenuationTable table;
     xray::BodyOutline body;
+    // Instrument plastics (handles, syringe, tubing): outside the body and nearly radiolucent
+    // (PMMA-like, 0.22 /cm), yet most of the instruments' triangles; left out unless asked for.
+    bool plastics = false;
 };
 
 // Bounds (in the mesh's own space) of the meshes whose extent is known: items whose bounds lie
@@ -78,6 +86,9 @@ public:
     void render(const FrameScene& frame, const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look,
                 std::uint32_t seed, XrayImage& image, const MeshBounds* bounds = nullptr);
     int itemsDrawn() const { return itemsDrawn_; } // by the last render (tests, tuning)
+    // Also record the path length per material class (a second pass into eight channels), for
+    // tests and inspection; the image does not need it.
+    void setRecordClasses(bool on) { recordClasses_ = on; }
 
     // The weight with which an item's path length enters each class channel; false when the
     // X-ray does not see it.
@@ -85,9 +96,11 @@ public:
                                std::array<float, xray::kXrayClassCount>& weights);
 
 private:
-    ShaderProgram paths_, compose_, display_;
+    ShaderProgram paths_, classPaths_, display_;
     GLuint emptyVao_ = 0;
+    GLuint deviates_ = 0; // R32F tile of unit normal deviates for the quantum noise
     int itemsDrawn_ = 0;
+    bool recordClasses_ = false;
 };
 
 } // namespace spineviz
