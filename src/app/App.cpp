@@ -389,6 +389,10 @@ bool App::writeFluoroImages() {
 int App::runBenchmark() {
     std::vector<double> milliseconds;
     milliseconds.reserve(static_cast<std::size_t>(options_.benchmarkFrames));
+    // With --fluoro, every other frame is drawn without the X-ray views, so that whatever else the
+    // machine runs weighs on both alike; both are reported (docs/performance.md).
+    const bool compareFluoro = fluoro_.open();
+    std::vector<double> withoutFluoro;
     int width = 1, height = 1;
     window_.drawableSize(width, height);
     std::printf("spineviz benchmark: %d frames at %dx%d on %s\n", options_.benchmarkFrames, width, height,
@@ -397,21 +401,29 @@ int App::runBenchmark() {
         SDL_Event event;
         while (SDL_PollEvent(&event))
             if (event.type == SDL_QUIT) running_ = false;
+        const bool skipFluoro = compareFluoro && i % 2 == 1;
+        if (skipFluoro) fluoro_.setOpen(false);
         const double start = nowSeconds();
         window_.drawableSize(width, height);
         renderFrame(1.0f / 60.0f, 0, width, height, false);
         glFinish(); // without it the offscreen driver's frame times mean nothing
         window_.swap();
-        milliseconds.push_back((nowSeconds() - start) * 1000.0);
+        (skipFluoro ? withoutFluoro : milliseconds).push_back((nowSeconds() - start) * 1000.0);
+        if (skipFluoro) fluoro_.setOpen(true);
     }
-    std::sort(milliseconds.begin(), milliseconds.end());
-    const auto percentile = [&](double p) {
-        const std::size_t index = std::min(milliseconds.size() - 1, static_cast<std::size_t>(p * (milliseconds.size() - 1) + 0.5));
-        return milliseconds[index];
+    const auto percentile = [](std::vector<double>& times, double p) {
+        std::sort(times.begin(), times.end());
+        const std::size_t index = std::min(times.size() - 1, static_cast<std::size_t>(p * (times.size() - 1) + 0.5));
+        return times[index];
     };
-    const double median = percentile(0.5);
-    std::printf("frame time median: %.3f ms\nframe time p95: %.3f ms\nframe time p99: %.3f ms\n", median, percentile(0.95),
-                percentile(0.99));
+    const double median = percentile(milliseconds, 0.5);
+    std::printf("frame time median: %.3f ms\nframe time p95: %.3f ms\nframe time p99: %.3f ms\n", median,
+                percentile(milliseconds, 0.95), percentile(milliseconds, 0.99));
+    if (!withoutFluoro.empty()) {
+        const double without = percentile(withoutFluoro, 0.5);
+        std::printf("without fluoroscopy (interleaved frames): median %.3f ms, p95 %.3f ms\n", without, percentile(withoutFluoro, 0.95));
+        std::printf("fluoroscopy adds: %.1f %%\n", 100.0 * (median - without) / without);
+    }
     std::printf("fps: %.1f\n", 1000.0 / median);
     return 0;
 }
