@@ -88,9 +88,9 @@ float bodyAt(vec2 image) {
 // The display's characteristic curve on x = p - p_ref: 0.5 at the brightness control's level,
 // falling as a power law toward black (b = 0.5 (1 + x / x0)^-n) so that dense contrast still reads
 // as dark grey while metal and marker bands go black; mirrored toward white. Its slope at the
-// level is n / (2 x0) = 0.45 per unit of p.
+// level is n / (2 x0) = 0.45 per unit of p (times uContrast).
 float displayCurve(float x) {
-    const float x0 = 1.5, n = 1.35;
+    const float x0 = 0.88, n = 0.8;
     float tail = 0.5 * pow(1.0 + abs(x) / x0, -n);
     return x >= 0.0 ? tail : 1.0 - tail;
 }
