@@ -7,6 +7,8 @@ namespace {
 
 // Rounded for people: tenths of a millimetre, degree or millilitre.
 double tenth(double v) { return std::round(v * 10.0) / 10.0; }
+double hundredth(double v) { return std::round(v * 100.0) / 100.0; }
+double thousandth(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 } // namespace
 
@@ -34,6 +36,22 @@ nlohmann::json Measurements::toJson() const {
     j["cement_target_ml"] = std::round(cementTargetMl * 100.0) / 100.0;
     j["cement_minutes_since_mixing"] = tenth(cementMinutesSinceMixing);
     j["cement_cure"] = std::round(cementCure * 100.0) / 100.0;
+    j["cement_kind"] = cementKind;
+    j["cement_phase"] = cementPhase;
+    j["cement_viscosity_pa_s"] = std::round(cementViscosityPaS);
+    j["cement_injected_ml"] = hundredth(cementInjectedMl);
+    j["cement_retained_ml"] = hundredth(cementRetainedMl);
+    j["cement_leaked_ml"] = thousandth(cementLeakedMl);
+    nlohmann::json leaks = nlohmann::json::array();
+    for (const Leak& l : cementLeaks)
+        leaks.push_back({{"type", l.type},
+                         {"code", l.code},
+                         {"title", l.title},
+                         {"volume_ml", thousandth(l.volumeMl)},
+                         {"start_s", tenth(l.startSeconds)},
+                         {"position_mm", {tenth(l.positionMm.x), tenth(l.positionMm.y), tenth(l.positionMm.z)}},
+                         {"exit_mm", {tenth(l.exitMm.x), tenth(l.exitMm.y), tenth(l.exitMm.z)}}});
+    j["cement_leaks"] = leaks;
     return j;
 }
 

@@ -2,9 +2,11 @@
 // The numbers a surgeon reads off the procedure at any moment, and their JSON form for
 // --measurements.
 
+#include <glm/vec3.hpp>
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace spineviz {
 
@@ -22,10 +24,28 @@ struct Measurements {
     float balloonPressurePsi = 0.0f; // per balloon (all balloons are filled alike)
     float balloonVolumeMl = 0.0f;    // all balloons together
     int balloons = 0;
-    float cementVolumeMl = 0.0f;     // injected so far
-    float cementTargetMl = 0.0f;
+    float cementVolumeMl = 0.0f;     // injected so far (= cementInjectedMl)
+    float cementTargetMl = 0.0f;     // what this injection will have put in when it stops
     float cementMinutesSinceMixing = 0.0f; // 0 before mixing
     float cementCure = 0.0f;         // 0 liquid .. 1 set
+    std::string cementKind;          // "high-viscosity", "low-viscosity" ("" without a cement model)
+    std::string cementPhase;         // "liquid", "paste", "setting", "set" ("" before mixing)
+    float cementViscosityPaS = 0.0f; // model fit (docs/cement.md)
+    float cementInjectedMl = 0.0f;   // pushed in so far = retained + leaked
+    float cementRetainedMl = 0.0f;   // inside the vertebral body
+    float cementLeakedMl = 0.0f;     // outside it
+
+    // A leak under way at this time (anatomical frame of the treated vertebra, healthy pose, mm).
+    struct Leak {
+        std::string type;   // "basivertebral", "segmental", "paravertebral", "intradiscal", "canal"
+        std::string code;   // Yeom 2003 letter: B, S, C, D (canal: C)
+        std::string title;  // for labels
+        float volumeMl = 0.0f;
+        float startSeconds = 0.0f; // into the injection
+        glm::vec3 positionMm{0.0f}; // centre of the leaked cement now
+        glm::vec3 exitMm{0.0f};     // where it left the body
+    };
+    std::vector<Leak> cementLeaks;
 
     nlohmann::json toJson() const;
 };

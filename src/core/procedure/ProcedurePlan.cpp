@@ -52,8 +52,10 @@ Ellipsoid balloonEllipsoid(const Trajectory& path, float tipDistance, const Ball
 }
 
 ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const VertebraLandmarks& landmarks,
-                                  const BodyFrame& body, const CementModel& cementModel) {
+                                  const BodyFrame& body, const CementModel& cementModel,
+                                  const CementOptions& cementOptions) {
     ProcedurePlan plan;
+    plan.cementOptions = cementOptions;
     plan.options = options;
     plan.landmarks = landmarks;
     plan.body = body;
@@ -77,6 +79,7 @@ ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const Vertebr
     plan.cementTargetMl = plan.bodyVolumeMl * fraction;
     if (options.access == Access::Unilateral)
         plan.cementTargetMl = std::max(plan.cementTargetMl - kUnilateralSavingMl, 0.12f * plan.bodyVolumeMl);
+    if (cementOptions.volumeTargetMl) plan.cementTargetMl = std::max(*cementOptions.volumeTargetMl, 0.1f);
 
     if (options.procedure == Procedure::Kyphoplasty) {
         const SidePlan& first = plan.sides.front();
@@ -98,12 +101,21 @@ ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const Vertebr
     setup.body = body;
     setup.corticalThickness = std::max(landmarks.dimensions.corticalThickness, 0.0005f);
     setup.targetVolumeMl = plan.cementTargetMl;
+    setup.flowMlPerSecond = std::max(cementOptions.flowMlPerMinute, 0.1f) / 60.0f;
     setup.seed = options.seed;
+    setup.morphology = options.morphology;
+    setup.grade = options.grade;
+    if (landmarks.dimensions.canalWidth > 0.0f) setup.canalWidth = landmarks.dimensions.canalWidth;
+    setup.cement = cementOptions.cementFor(options.procedure);
+    setup.injectionStartMinutes = cementOptions.startMinutes();
+    setup.bone = cementOptions.bone;
+    setup.stopAtPosteriorQuarter = cementOptions.stopAtPosteriorQuarter;
     for (const SidePlan& s : plan.sides) {
         if (options.procedure == Procedure::Kyphoplasty) setup.cavities.push_back(s.balloonAtFull);
         setup.tips.push_back(s.path.at(s.anteriorTarget));
         setup.tipAxes.push_back(s.path.axis);
     }
+    plan.cementSetup = setup;
     plan.cement = std::make_shared<const CementField>(cementModel.fill(setup));
     return plan;
 }

@@ -10,6 +10,7 @@
 #include "core/procedure/Trajectory.h"
 #include "core/sim/CementField.h"
 #include "core/sim/CementModel.h"
+#include "core/sim/CementOptions.h"
 
 #include <memory>
 #include <string>
@@ -35,12 +36,15 @@ struct ProcedurePlan {
     BalloonCurve balloonCurve;    // per balloon
     float bodyVolumeMl = 0.0f;
     float cementTargetMl = 0.0f;
+    CementOptions cementOptions;  // as chosen (defaults resolved in cementSetup)
+    CementSetup cementSetup;      // what the cement model was given
     float needleLength = 0.0f;    // vertebroplasty needle, tip to hub (metres): where the cement device docks
     std::shared_ptr<const CementField> cement; // shared: plans are copied, the field is large
 
     // `body` must come from the same landmarks, with disc heights filled in where known.
     static ProcedurePlan make(const ProcedureOptions& options, const VertebraLandmarks& landmarks,
-                              const BodyFrame& body, const CementModel& cementModel);
+                              const BodyFrame& body, const CementModel& cementModel,
+                              const CementOptions& cementOptions = {});
 };
 
 // The inflated balloon as an ellipsoid, for a balloon tamp whose tip is `tipDistance` along the

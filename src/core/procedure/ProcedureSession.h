@@ -7,6 +7,7 @@
 #include "core/procedure/ProcedurePlayer.h"
 #include "core/procedure/ProcedureState.h"
 #include "core/procedure/SpinePose.h"
+#include "core/sim/CementOptions.h"
 
 #include <memory>
 #include <optional>
@@ -18,7 +19,7 @@ class CementModel;
 
 class ProcedureSession {
 public:
-    // Uses the simple cement model unless another is given.
+    // Uses the cement flow model (CementFlowModel) unless another is given.
     ProcedureSession(const Scene& scene, std::shared_ptr<const CementModel> cementModel = nullptr);
 
     // Why no procedure can run on this model ("" if one can).
@@ -30,6 +31,10 @@ public:
     // options stay).
     std::string setOptions(const ProcedureOptions& options);
     const ProcedureOptions& options() const { return options_; }
+    // Applies cement options (cement, injection start, volume, flow, bone): re-plans the current
+    // options if there are any, keeping the player's time. Returns "" or why not.
+    std::string setCementOptions(const CementOptions& options);
+    const CementOptions& cementOptions() const { return cementOptions_; }
 
     ProcedurePlayer& player() { return player_; }
     const ProcedurePlayer& player() const { return player_; }
@@ -46,6 +51,7 @@ private:
     SpineAnatomy anatomy_;
     std::shared_ptr<const CementModel> cementModel_;
     ProcedureOptions options_;
+    CementOptions cementOptions_;
     std::unique_ptr<ProcedurePlan> plan_;
     SpinePose pose_;
     ProcedurePlayer player_;

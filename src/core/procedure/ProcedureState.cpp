@@ -18,9 +18,10 @@ double segment(double progress, double a, double b) { return std::clamp((progres
 
 // Cement clock (minutes since the powder and liquid were mixed). PMMA is delivered once it has
 // become a paste, a few minutes after mixing, and sets about 13 minutes after mixing (Kyphon patent
-// US7968616; handling time 8.5 min at 22 C, BMC Musculoskelet Disord 2012, PMID 23072273).
+// US7968616; handling time 8.5 min at 22 C, BMC Musculoskelet Disord 2012, PMID 23072273). The
+// injection's own start, length and setting time come from the cement model (plan.cement); these
+// are the fallbacks when there is none.
 constexpr float kDeliveryStartMinutes = 4.0f;
-constexpr float kDeliveryEndMinutes = 8.0f;
 constexpr float kSetMinutes = 13.0f;
 constexpr float kHardeningEndMinutes = 15.0f;
 
@@ -72,25 +73,48 @@ float balloonVolume(const Clock& c) {
     return 0.0f;
 }
 
-float cementMinutes(const Clock& c) {
-    if (c.of(PhaseId::Cement) <= 0.0) return 0.0f;
-    if (c.in(PhaseId::Cement)) {
-        const double p = c.progress;
-        if (p < 0.3) return kDeliveryStartMinutes * static_cast<float>(p / 0.3);
-        return kDeliveryStartMinutes + (kDeliveryEndMinutes - kDeliveryStartMinutes) * static_cast<float>(segment(p, 0.3, 1.0));
-    }
-    if (c.in(PhaseId::Hardening)) return kDeliveryEndMinutes + (kHardeningEndMinutes - kDeliveryEndMinutes) * static_cast<float>(c.progress);
-    return kHardeningEndMinutes;
-}
+// Where in the cement phase the injection starts (before it: mixing and waiting for a paste).
+double injectionStartProgress(const ProcedurePlan& plan) { return plan.options.procedure == Procedure::Kyphoplasty ? 0.3 : 0.1; }
 
 // Seconds into the injection, on the cement model's clock (< 0 before it starts).
 float cementTime(const Clock& c) {
     const float total = c.plan.cement ? c.plan.cement->injectionSeconds : 0.0f;
     if (c.of(PhaseId::Cement) <= 0.0) return -1.0f;
     if (!c.in(PhaseId::Cement)) return total;
-    const double start = c.plan.options.procedure == Procedure::Kyphoplasty ? 0.3 : 0.1;
+    const double start = injectionStartProgress(c.plan);
     if (c.progress < start) return -1.0f;
     return total * static_cast<float>(segment(c.progress, start, 0.95));
+}
+
+struct CementClock {
+    float start = kDeliveryStartMinutes; // injection starts (minutes after mixing)
+    float end = kDeliveryStartMinutes;   // injection ends
+    float set = kSetMinutes;
+    float hardeningEnd = kHardeningEndMinutes;
+};
+
+CementClock cementClock(const ProcedurePlan& plan) {
+    CementClock k;
+    if (plan.cement) {
+        k.start = plan.cement->injectionStartMinutes;
+        k.end = k.start + plan.cement->injectionSeconds / 60.0f;
+        k.set = plan.cement->rheology.setMinutes();
+    }
+    k.set = std::max(k.set, k.end + 0.5f);
+    k.hardeningEnd = std::max(kHardeningEndMinutes, k.set + 1.0f);
+    return k;
+}
+
+float cementMinutes(const Clock& c) {
+    if (c.of(PhaseId::Cement) <= 0.0) return 0.0f;
+    const CementClock k = cementClock(c.plan);
+    if (c.in(PhaseId::Cement)) {
+        const double start = injectionStartProgress(c.plan);
+        if (c.progress < start) return k.start * static_cast<float>(c.progress / start);
+        return k.start + std::max(cementTime(c), 0.0f) / 60.0f;
+    }
+    if (c.in(PhaseId::Hardening)) return k.end + (k.hardeningEnd - k.end) * static_cast<float>(c.progress);
+    return k.hardeningEnd;
 }
 
 WallHeights heightsAt(const Clock& c) {
@@ -249,9 +273,35 @@ Measurements measure(const Clock& c, const ProcedureState& state) {
         }
     if (m.balloons > 0 && m.balloonVolumeMl > 0.0f)
         m.balloonPressurePsi = plan.balloonCurve.pressureAt(m.balloonVolumeMl / float(m.balloons));
-    m.cementVolumeMl = plan.cement && state.cementTime >= 0.0f ? plan.cement->volumeAt(state.cementTime) : 0.0f;
+    if (plan.cement && state.cementTime >= 0.0f) {
+        const CementField& field = *plan.cement;
+        const float t = state.cementTime;
+        m.cementInjectedMl = field.injectedVolumeAt(t);
+        m.cementRetainedMl = field.retainedVolumeAt(t);
+        m.cementLeakedMl = field.leakedVolumeAt(t);
+        m.cementViscosityPaS = field.viscosityAt(t);
+        for (std::size_t i = 0; i < field.leaks.size(); ++i) {
+            const float volume = field.leakVolumeAt(int(i), t);
+            if (volume <= 0.0f) continue;
+            Measurements::Leak leak;
+            leak.type = leakTypeName(field.leaks[i].type);
+            leak.code = leakTypeCode(field.leaks[i].type);
+            leak.title = leakTypeTitle(field.leaks[i].type);
+            leak.volumeMl = volume;
+            leak.startSeconds = field.leaks[i].startSeconds;
+            leak.positionMm = field.leakCentroidAt(int(i), t) * 1e3f;
+            leak.exitMm = field.leaks[i].exitPosition * 1e3f;
+            m.cementLeaks.push_back(leak);
+        }
+    }
+    m.cementVolumeMl = m.cementInjectedMl;
     m.cementTargetMl = plan.cement ? plan.cement->finalVolume() : 0.0f;
+    if (plan.cement) m.cementKind = cementKindName(plan.cement->rheology.kind);
     m.cementMinutesSinceMixing = cementMinutes(c);
+    if (plan.cement && m.cementMinutesSinceMixing > 0.0f) {
+        m.cementPhase = cementPhaseName(plan.cement->rheology.phaseAt(m.cementMinutesSinceMixing));
+        if (m.cementViscosityPaS <= 0.0f) m.cementViscosityPaS = plan.cement->rheology.viscosityAt(m.cementMinutesSinceMixing);
+    }
     m.cementCure = state.cementCure;
     return m;
 }
@@ -271,9 +321,17 @@ ProcedureState computeState(const ProcedurePlan& plan, double time) {
         for (const SidePlan& s : plan.sides) state.cavities.push_back(s.balloonAtFull);
     state.cementTime = cementTime(clock);
     const float minutes = cementMinutes(clock);
-    state.cementCure = minutes <= kDeliveryEndMinutes ? 0.0f : smooth((minutes - kDeliveryEndMinutes) / (kSetMinutes - kDeliveryEndMinutes));
+    const CementClock cement = cementClock(plan);
+    state.cementCure = minutes <= cement.end ? 0.0f : smooth((minutes - cement.end) / (cement.set - cement.end));
     state.measurements = measure(clock, state);
     return state;
+}
+
+double timelineTimeOfInjection(const ProcedurePlan& plan, float injectionSeconds) {
+    const float total = plan.cement ? plan.cement->injectionSeconds : 0.0f;
+    const double start = injectionStartProgress(plan);
+    const double fraction = total > 0.0f ? std::clamp(double(injectionSeconds) / double(total), 0.0, 1.0) : 0.0;
+    return plan.timeline.timeOf(PhaseId::Cement, start + (0.95 - start) * fraction);
 }
 
 } // namespace spineviz

@@ -36,4 +36,8 @@ struct ProcedureState {
 
 ProcedureState computeState(const ProcedurePlan& plan, double time);
 
+// The timeline time at which the injection has run `injectionSeconds` (e.g. when a leak starts:
+// CementLeak::startSeconds), for markers on the timeline. Clamped to the injection.
+double timelineTimeOfInjection(const ProcedurePlan& plan, float injectionSeconds);
+
 } // namespace spineviz
