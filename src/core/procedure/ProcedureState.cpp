@@ -279,7 +279,6 @@ Measurements measure(const Clock& c, const ProcedureState& state) {
         m.cementInjectedMl = field.injectedVolumeAt(t);
         m.cementRetainedMl = field.retainedVolumeAt(t);
         m.cementLeakedMl = field.leakedVolumeAt(t);
-        m.cementViscosityPaS = field.viscosityAt(t);
         for (std::size_t i = 0; i < field.leaks.size(); ++i) {
             const float volume = field.leakVolumeAt(int(i), t);
             if (volume <= 0.0f) continue;
@@ -300,7 +299,7 @@ Measurements measure(const Clock& c, const ProcedureState& state) {
     m.cementMinutesSinceMixing = cementMinutes(c);
     if (plan.cement && m.cementMinutesSinceMixing > 0.0f) {
         m.cementPhase = cementPhaseName(plan.cement->rheology.phaseAt(m.cementMinutesSinceMixing));
-        if (m.cementViscosityPaS <= 0.0f) m.cementViscosityPaS = plan.cement->rheology.viscosityAt(m.cementMinutesSinceMixing);
+        m.cementViscosityPaS = plan.cement->rheology.viscosityAt(m.cementMinutesSinceMixing);
     }
     m.cementCure = state.cementCure;
     return m;
