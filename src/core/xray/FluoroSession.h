@@ -11,7 +11,7 @@
 //  - With the beam off the monitor keeps the last image (last-image hold); moving the C-arm does
 //    not change the picture until the next shot or live run.
 // Fluoroscopy time adds up per tube: two views live for one second is two seconds. A reminder is
-// due every five minutes of it, as fluoroscopes sound one (US 21 CFR 1020.32(h)).
+// due every five minutes of it, as fluoroscopes must sound one (US 21 CFR 1020.32(h)(2)).
 
 #include "core/xray/CArm.h"
 #include "core/xray/XrayLook.h"
