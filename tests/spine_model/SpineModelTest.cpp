@@ -245,16 +245,21 @@ TEST(SpineModelTest, BodySizesMatchTheParameterTable) {
     }
 }
 
-// Narrowest transverse chord of the pedicle, searched along its axis from the entry point.
+// Narrowest transverse chord of the pedicle, searched along its axis from the entry point. Just under
+// the posterior surface a chord measures how the surface curves there, not the pedicle, so the
+// search starts past the widest chord of the articular pillar the axis enters through: the isthmus is
+// the narrowing between the pillar and the body.
 float measuredPedicleWidth(const spineviz::MeshData& mesh, const nlohmann::json& pedicle, glm::vec3* isthmus) {
     const glm::vec3 entry = vec3Of(pedicle["entry"]), axis = vec3Of(pedicle["axis"]);
     const glm::vec3 across = glm::normalize(glm::cross(glm::vec3(0, 1, 0), axis));
+    std::vector<float> widths;
+    for (float t = 0.001f; t < 0.035f; t += 0.0005f) widths.push_back(chord(mesh, entry + axis * t, across));
+    std::size_t pillar = 0;
+    for (std::size_t i = 0; i < widths.size() / 2; ++i)
+        if (widths[i] > widths[pillar]) pillar = i;
     float narrowest = 1e9f;
-    for (float t = 0.003f; t < 0.035f; t += 0.0005f) {
-        const glm::vec3 p = entry + axis * t;
-        const float w = chord(mesh, p, across);
-        if (w > 0.0f && w < narrowest) narrowest = w, *isthmus = p;
-    }
+    for (std::size_t i = pillar; i < widths.size(); ++i)
+        if (widths[i] > 0.0f && widths[i] < narrowest) narrowest = widths[i], *isthmus = entry + axis * (0.001f + 0.0005f * static_cast<float>(i));
     return narrowest;
 }
 

@@ -47,9 +47,12 @@ std::vector<SceneMaterial> materials() {
 constexpr float kCostalJointSpace = 0.8f; // mm, between a rib's head or tubercle and its costal facet (estimate)
 
 // Meshing quality per part (sampling step and simplification bound, mm): the bones get the finest.
-MeshingOptions boneOuter() { return {0.5f, 0.05f, 0}; }
+// The bones' outer surfaces also have their chords kept within 0.1 mm of the surface, so landmarks on
+// the field lie on the mesh.
+MeshingOptions boneOuter() { return {0.6f, 0.05f, 0, true}; }
 MeshingOptions boneInner() { return {1.0f, 0.12f, 0}; }
 MeshingOptions ribSurface() { return {0.6f, 0.06f, 0}; }
+MeshingOptions sacrumOuter() { return {0.6f, 0.05f, 0, true}; }
 MeshingOptions discOuter() { return {0.6f, 0.08f, 0}; }
 MeshingOptions nucleusSurface() { return {0.7f, 0.1f, 0}; }
 MeshingOptions cordSurface() { return {0.6f, 0.06f, 0}; }
@@ -180,6 +183,7 @@ private:
         node.pose = pose;
         node.extras = vertebraExtras("S1", fmt::kKindSacrum, bone, body, shape->body(), nullptr, cortical);
         addBoneSurfaces(node, bone, shape->bounds(), cortical);
+        node.options = sacrumOuter(); // a large, smooth bone
         nodes_.push_back(std::move(node));
     }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 #include <stdexcept>
 
@@ -124,6 +125,60 @@ void relaxTangentially(spineviz::MeshData& mesh, const Field& field, float iso, 
     }
 }
 
+// Geometric distance of p from {field == iso}, estimated from the value and the gradient.
+float surfaceGap(const Field& field, float iso, const glm::vec3& p) {
+    const float g = glm::length(gradient(field, p));
+    return std::abs(field(p) - iso) / std::max(g, 0.2f);
+}
+
+// Splits every edge whose midpoint lies farther than `tolerance` from the surface (a chord across a
+// curve), the new vertex on the surface; triangles with split edges are subdivided (into 2, 3 or 4),
+// which keeps the mesh closed, manifold and consistently wound. Returns how many edges were split.
+std::size_t refineChords(spineviz::MeshData& mesh, const Field& field, float iso, float tolerance, float maxStep) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> midpoints; // edge -> new vertex
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t a = mesh.indices[t + k], b = mesh.indices[t + (k + 1) % 3];
+            const auto key = std::minmax(a, b);
+            if (midpoints.count(key)) continue;
+            const glm::vec3 mid = 0.5f * (mesh.positions[a] + mesh.positions[b]);
+            if (surfaceGap(field, iso, mid) <= tolerance) continue;
+            midpoints[key] = static_cast<std::uint32_t>(mesh.positions.size());
+            mesh.positions.push_back(projectOnto(field, iso, mid, maxStep));
+        }
+    if (midpoints.empty()) return 0;
+    std::vector<std::uint32_t> out;
+    out.reserve(mesh.indices.size() * 2);
+    auto emit = [&out](std::uint32_t a, std::uint32_t b, std::uint32_t c) { out.insert(out.end(), {a, b, c}); };
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const std::uint32_t v[3] = {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+        std::uint32_t m[3];
+        int split = 0;
+        for (int k = 0; k < 3; ++k) {
+            const auto it = midpoints.find(std::minmax(v[k], v[(k + 1) % 3]));
+            m[k] = it == midpoints.end() ? UINT32_MAX : it->second;
+            split += m[k] != UINT32_MAX;
+        }
+        if (split == 0) {
+            emit(v[0], v[1], v[2]);
+        } else if (split == 3) {
+            emit(v[0], m[0], m[2]), emit(m[0], v[1], m[1]), emit(m[2], m[1], v[2]), emit(m[0], m[1], m[2]);
+        } else {
+            // Rotate so that edge 0 (v0-v1) is split; then edge 1 (v1-v2) may be too.
+            int r = 0;
+            while (m[r] == UINT32_MAX || (split == 2 && m[(r + 1) % 3] == UINT32_MAX)) ++r;
+            const std::uint32_t a = v[r], b = v[(r + 1) % 3], c = v[(r + 2) % 3], mab = m[r], mbc = m[(r + 1) % 3];
+            if (split == 1) {
+                emit(a, mab, c), emit(mab, b, c);
+            } else {
+                emit(a, mab, c), emit(mab, b, mbc), emit(mab, mbc, c);
+            }
+        }
+    }
+    mesh.indices = std::move(out);
+    return midpoints.size();
+}
+
 void gradientNormals(spineviz::MeshData& mesh, const Field& field) {
     mesh.normals.resize(mesh.positions.size());
     for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
@@ -231,6 +286,12 @@ std::vector<spineviz::MeshData> meshField(const std::string& name, const Field& 
         relaxTangentially(mesh, field, r.isoLevel, kRelaxIterations, 0.5f * cell);
         SimplifyOptions flips = simplify;
         flips.surfaceDistance = [&field, iso = r.isoLevel](const glm::vec3& p) { return field(p) - iso; };
+        flipForQuality(mesh, flips);
+        projectVertices(mesh, field, r.isoLevel, 0.5f * cell);
+        // Chords that cut across curves by more than twice the error bound are split (twice at most),
+        // and the new triangles evened out.
+        for (int pass = 0; r.options.refineChords && pass < 2; ++pass)
+            if (refineChords(mesh, field, r.isoLevel, 2.0f * r.options.maxError, 0.5f * cell) == 0) break;
         flipForQuality(mesh, flips);
         projectVertices(mesh, field, r.isoLevel, 0.5f * cell);
         gradientNormals(mesh, field);

@@ -17,6 +17,7 @@ struct MeshingOptions {
     float cell = 0.4f;          // mm, sampling step
     float maxError = 0.03f;     // mm, simplification bound
     std::size_t maxTriangles = 0; // 0: no cap
+    bool refineChords = false;  // split edges whose midpoints stray more than 2 x maxError from the surface
 };
 
 struct SurfaceRequest {

@@ -100,6 +100,10 @@ VertebraShape::VertebraShape(const VertebraGeometry& geometry, const std::array<
     const float h = 0.5f * std::max(g_.body.anteriorHeight, g_.body.posteriorHeight) + 2.0f;
     bounds_.lo = glm::vec3(-0.5f * g_.body.width - 2.0f, -h, -0.5f * g_.body.depth - 4.0f);
     bounds_.hi = glm::vec3(0.5f * g_.body.width + 2.0f, h, 0.5f * g_.body.depth + 2.0f);
+    // A box round the body (its distance is a lower bound of the body's).
+    const float halfHeight = 0.5f * std::max(g_.body.anteriorHeight, g_.body.posteriorHeight) + 1.0f;
+    bodyBox_.centre = glm::vec3(0.0f, 0.0f, -0.5f * g_.body.notch);
+    bodyBox_.half = glm::vec3(0.5f * g_.body.width + 0.5f, halfHeight, 0.5f * g_.body.depth + 0.5f * g_.body.notch + 0.5f);
     const Box parts = boundsOf(parts_);
     arch_ = PartSet(std::move(parts_));
     bounds_.lo = glm::min(bounds_.lo, parts.lo);
@@ -219,8 +223,8 @@ void VertebraShape::addTransverseProcesses() {
                                       kKnobFillet));
         } else {
             // Lumbar: flat (thin front to back), tall at the root and tapering to a rounded tip.
-            const float rootHalf = l5 ? 8.0f : 5.5f, tipHalf = l5 ? 5.0f : 3.2f;
-            const float thick = l5 ? 4.0f : 2.3f, tipThick = l5 ? 3.0f : 1.7f;
+            const float rootHalf = l5 ? 6.5f : 5.5f, tipHalf = l5 ? 4.2f : 3.2f;
+            const float thick = l5 ? 3.3f : 2.3f, tipThick = l5 ? 2.5f : 1.7f;
             const glm::vec3 upDir = glm::normalize(glm::vec3(0, 1, 0) - dir * dir.y);
             const float length = glm::length(tip - base);
             const glm::vec3 b0 = base - dir * 2.0f;
@@ -232,7 +236,7 @@ void VertebraShape::addTransverseProcesses() {
                 // L5's stout process also springs from the side of the pedicle and body.
                 const glm::vec3 bodySide(side * 0.5f * g_.body.width * 0.85f, g_.pedicles[static_cast<std::size_t>(s)].isthmus.y,
                                          -0.5f * g_.body.depth + 5.0f);
-                parts_.push_back(bar(bodySide, base + dir * 10.0f, glm::vec2(6.0f, 4.0f), glm::vec2(5.0f, 3.5f), glm::vec3(0, 1, 0), kArchFillet));
+                parts_.push_back(bar(bodySide, base + dir * 8.0f, glm::vec2(5.0f, 3.4f), glm::vec2(4.2f, 3.0f), glm::vec3(0, 1, 0), kArchFillet));
             }
             // Accessory process: a small tubercle at the back of the root.
             parts_.push_back(blobPart(sdf::makeBlob(base + dir * 4.0f + glm::vec3(0.0f, -3.0f, -thick - 0.5f), glm::vec3(0, 1, 0),
@@ -293,7 +297,8 @@ float VertebraShape::canal(const glm::vec3& p) const {
     } else {
         const float tri = g_.canalTriangularity;
         const float cd = 2.0f * g_.canalHalf.y;
-        const glm::vec2 a(halfWidth, front), b(halfWidth, zPost - (0.55f + 0.15f * (1.0f - tri)) * cd + shift);
+        // (Narrower at the front, where converging pedicles enter the body medial to the canal's wall.)
+        const glm::vec2 a(halfWidth - 4.0f, front), b(halfWidth, zPost - (0.55f + 0.15f * (1.0f - tri)) * cd + shift);
         const glm::vec2 c(halfWidth * (0.55f - 0.35f * tri), apex + (0.05f + 0.12f * (1.0f - tri)) * cd);
         const glm::vec2 d(0.0f, apex - 1.5f);
         const glm::vec2 v[7] = {a, b, c, d, glm::vec2(-c.x, c.y), glm::vec2(-b.x, b.y), glm::vec2(-a.x, a.y)};
@@ -303,7 +308,11 @@ float VertebraShape::canal(const glm::vec3& p) const {
 }
 
 float VertebraShape::distance(const glm::vec3& p) const {
-    float f = arch_.distance(p, body_.distance(p));
+    // The arch, then the body blended onto it; the body's exact (costly) distance is only needed
+    // where it can change the result: within the blend of the arch's value.
+    float f = arch_.distance(p);
+    const glm::vec3 outsideBox = glm::max(glm::abs(p - bodyBox_.centre) - bodyBox_.half, glm::vec3(0.0f));
+    if (glm::length(outsideBox) < f + kBodyFillet) f = sdf::smoothUnion(body_.distance(p), f, kBodyFillet);
     // Nothing but the articular processes comes within 0.6 mm of the joint spaces (the pockets this
     // leaves where a neighbour's process sits are rounded generously)...
     for (const JointCut& cut : cuts_) {

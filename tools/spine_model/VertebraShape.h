@@ -77,6 +77,9 @@ private:
     std::vector<ArticularPlate> articular_;
     std::vector<JointCut> cuts_;
     Box bounds_;
+    struct {
+        glm::vec3 centre{0.0f}, half{0.0f};
+    } bodyBox_;
 };
 
 } // namespace spine_model
