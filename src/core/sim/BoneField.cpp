@@ -582,10 +582,19 @@ VoxelMaterial BoneField::material(std::size_t v) const {
     std::uint8_t m = material_[v];
     if (m == kUnknown) {
         m = exitRole_[v] != 0 ? exitRole_[v] : std::uint8_t(classify(centre(v)));
-        if (m == std::uint8_t(VoxelMaterial::Opening) && nearCavity(centre(v))) m = std::uint8_t(VoxelMaterial::Cortex); // sealed by the balloon
+        // The balloon crushes what it inflates against: a crack it touches is sealed, a vein inside
+        // its cavity or compacted rim is no longer a vein.
+        if (m == std::uint8_t(VoxelMaterial::Opening) && nearCavity(centre(v))) m = std::uint8_t(VoxelMaterial::Cortex);
+        if (m == std::uint8_t(VoxelMaterial::Vessel) && inInterior(centre(v)) && nearCavity(centre(v)))
+            m = std::uint8_t(classify(centre(v)));
         material_[v] = m;
     }
     return VoxelMaterial(m);
+}
+
+int BoneField::exitOf(std::size_t v) const {
+    const VoxelMaterial m = material(v);
+    return m == VoxelMaterial::Opening || m == VoxelMaterial::Vessel || m == VoxelMaterial::Leak ? int(exitTag_[v]) - 1 : -1;
 }
 
 VoxelMaterial BoneField::materialAt(const glm::vec3& p) const {

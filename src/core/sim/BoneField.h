@@ -70,7 +70,7 @@ public:
 
     VoxelMaterial material(std::size_t voxel) const;
     VoxelMaterial materialAt(const glm::vec3& p) const; // of the voxel holding p (Outside beyond the grid)
-    int exitOf(std::size_t voxel) const { return int(exitTag_[voxel]) - 1; } // Opening, Vessel, Leak; else -1
+    int exitOf(std::size_t voxel) const; // the exit of an Opening, Vessel or Leak voxel; else -1
     int cavityOf(const glm::vec3& p) const;              // -1 outside every cavity
     float cavityRadius(int cavity) const;                // radius of the sphere of the same volume (m)
 
