@@ -29,7 +29,8 @@ constexpr Value E(float v) { return {v, Origin::Estimated}; }
 //          (T3-T6 interpolated), T11-L5 Panjabi SCD; others E.
 //  spin.a  Kaur: T1 30.11, T6 57.89, T12 16.21; T2-T5, T7-T11 linear interpolation (D). Lumbar E.
 //  spin.L  GAP: all estimated.
-//  TP      T1 23.54, T7 31.21, T12 12.11 Kaur (length); others interpolated (D). L1-L5: LMG tip-to-tip width
+//  TP      T1 23.54, T7 31.21, T12 12.11 Kaur (length; its start is not stated: laid off from the pedicle's
+//          medial wall, see VertebraGeometry.cpp); others interpolated (D). L1-L5: LMG tip-to-tip width
 //          (74.21, 88.84, 96.89, 96.79, 97.45; hard-coded in LMG without a source).
 //  cort.   GAP: cortical shell of the body, estimated 0.7 mm (within the 0.5-1 mm range of the brief).
 // ------------------------------------------------------------------------------------------------
@@ -58,7 +59,8 @@ const std::array<LevelMorphometry, kLevelCount> kLevels = {{
 // a secondary note); T12-L1..L4-L5 Busscher 2010 central height; L5-S1 Twomey 1985 (male, 10.6), because
 // Busscher's 8.8 leaves too thin a posterior height at this wedge. Wedge: GAP, estimated so that
 // T1-T12 kyphosis ~40 deg, T11-L1 ~0 and L1-S1 lordosis ~56 deg (AO Surgery Reference / Spine Secrets
-// ranges), lordosis concentrated at L4-S1 as the AO reference describes.
+// ranges), lordosis concentrated at L4-S1 as the AO reference describes; split 15/20 between L4-L5 and
+// L5-S1 so that L4's and L5's spinous processes stay apart.
 const std::array<DiscMorphometry, kLevelCount> kDiscs = {{
     {"T1", "T2", E(4.5), E(-0.7)},   {"T2", "T3", E(4.77), E(-0.7)},  {"T3", "T4", E(5.04), E(-0.7)},
     {"T4", "T5", E(5.31), E(-0.7)},  {"T5", "T6", E(5.58), E(-0.7)},  {"T6", "T7", E(5.85), E(-0.7)},

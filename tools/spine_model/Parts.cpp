@@ -30,7 +30,7 @@ Part platePart(const sdf::Plate& plate, float blend) {
         reach = std::max(reach, glm::length(plate.outline[i]));
         slope = std::max(slope, std::abs(glm::dot(plate.thicknessSlope, plate.outline[i])));
     }
-    part.radius = reach + plate.halfThickness + slope + std::abs(plate.bend) * reach * reach + 1.0f;
+    part.radius = reach + plate.corner + plate.halfThickness + slope + std::abs(plate.bend) * reach * reach + 1.0f;
     return part;
 }
 

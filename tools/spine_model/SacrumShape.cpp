@@ -55,13 +55,13 @@ SacrumShape::SacrumShape(const BodyParams& s1, const std::array<FacetJoint, 2>& 
         // down laterally.
         for (std::size_t i = 0; i + 2 < kStations.size(); ++i) {
             const Station &a = kStations[i], &b = kStations[i + 1];
-            const float innerTop = i == 0 ? 5.0f : 0.0f, outerTop = i == 0 ? -6.0f : 0.0f;
+            const float innerTop = i == 0 ? 8.0f : 0.0f, outerTop = i == 0 ? -4.0f : 0.0f;
             const glm::vec3 c0(x * (a.body.x - 3.0f), a.centre.y + innerTop, a.centre.z - 4.0f);
             const glm::vec3 c1(x * a.halfWidth, a.centre.y + outerTop, a.centre.z - 6.0f);
             const glm::vec3 c2(x * b.halfWidth, b.centre.y, b.centre.z - 6.0f);
             const glm::vec3 c3(x * (b.body.x - 3.0f), b.centre.y, b.centre.z - 4.0f);
             const glm::vec3 gradient = glm::vec3(0.0f, (a.massHalf - b.massHalf) / (a.centre.y - b.centre.y), 0.0f);
-            mass_.push_back(platePart(plateThrough({c0, c1, c2, c3}, 0.5f * (a.massHalf + b.massHalf), 4.0f, gradient), 8.0f));
+            mass_.push_back(platePart(sdf::roundCorners(plateThrough({c0, c1, c2, c3}, 0.5f * (a.massHalf + b.massHalf), 4.0f, gradient), 5.0f), 8.0f));
         }
         // S1 pedicle to the superior articular process.
         mass_.push_back(bound(limb({x * 15, 2, -14}, anchors[static_cast<std::size_t>(s)] + glm::vec3(0, -12, 4), {5, 6}, {6, 6})));

@@ -149,6 +149,7 @@ struct Plate {
     vec2 thicknessSlope{0.0f}; // change of the half thickness per mm along u and v
     float bend = 0.0f;
     float edge = 0.5f;         // rim rounding radius (at most the half thickness)
+    float corner = 0.0f;       // in-plane rounding of the outline's corners (the outline is stored inset by it)
 };
 
 inline float plate(const vec3& p, const Plate& s) {
@@ -156,7 +157,7 @@ inline float plate(const vec3& p, const Plate& s) {
     const vec2 q(glm::dot(d, s.u), glm::dot(d, s.v));
     const float half = std::max(0.3f, s.halfThickness + glm::dot(s.thicknessSlope, q));
     const float off = glm::dot(d, s.n) - s.bend * q.x * q.x;
-    const float d2 = polygon(q, s.outline, s.count);
+    const float d2 = polygon(q, s.outline, s.count) - s.corner;
     return roundedExtrusion(d2, std::abs(off) - half, std::min(s.edge, 0.95f * half));
 }
 
@@ -182,6 +183,31 @@ inline Plate makePlate(const vec3* corners, int count, float halfThickness, floa
     s.halfThickness = halfThickness;
     s.thicknessSlope = vec2(glm::dot(gradient, s.u), glm::dot(gradient, s.v));
     s.edge = edge;
+    return s;
+}
+
+// Rounds a (convex) plate's outline corners by radius r, keeping its edges where they are: the edge
+// lines move inwards by r and meet in the new corners, and the distance is taken r further out.
+inline Plate roundCorners(Plate s, float r) {
+    if (r <= 0.0f || s.count < 3) return s;
+    float area = 0.0f;
+    for (int i = 0; i < s.count; ++i) {
+        const vec2 a = s.outline[i], b = s.outline[(i + 1) % s.count];
+        area += a.x * b.y - a.y * b.x;
+    }
+    const float inward = area > 0.0f ? 1.0f : -1.0f; // counter-clockwise: the inside is on the left
+    vec2 moved[8];
+    for (int i = 0; i < s.count; ++i) {
+        const vec2 prev = s.outline[(i + s.count - 1) % s.count], here = s.outline[i], next = s.outline[(i + 1) % s.count];
+        const vec2 e0 = glm::normalize(here - prev), e1 = glm::normalize(next - here);
+        const vec2 n0 = inward * vec2(-e0.y, e0.x), n1 = inward * vec2(-e1.y, e1.x);
+        // Where the two edges' lines, each moved r along its inward normal, meet.
+        const vec2 bisector = n0 + n1;
+        const float c = glm::dot(bisector, n0);
+        moved[i] = here + bisector * (c > 1e-3f ? r / c : r);
+    }
+    for (int i = 0; i < s.count; ++i) s.outline[i] = moved[i];
+    s.corner = r;
     return s;
 }
 

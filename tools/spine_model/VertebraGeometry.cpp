@@ -133,12 +133,17 @@ VertebraGeometry makeVertebraGeometry(int levelIndex) {
             const float up = glm::radians(levelIndex < 6 ? 10.0f : 6.0f);
             a.transverseBase = a.pillar + glm::vec3(side * 1.5f, 2.0f, -1.5f);
             const glm::vec3 dir(side * std::cos(back) * std::cos(up), std::sin(up), -std::sin(back) * std::cos(up));
-            a.transverseTip = a.transverseBase + dir * tp;
+            // Kaur does not say where the length starts: it is laid off from the pedicle's medial wall
+            // (the canal's side), which gives T7 a tip-to-tip width of ~75 mm; at least 12 mm from the base
+            // where the interpolated T8-T11 values would leave stubs.
+            const float fromBase = tp - (side * a.transverseBase.x - 0.5f * cw) / std::max(std::abs(dir.x), 0.3f);
+            a.transverseTip = a.transverseBase + dir * std::max(fromBase, 12.0f);
         } else if (!lumbar) {
-            // T12: a short tubercle-like process, backward and lateral.
+            // T12: a short tubercle-like process, backward and lateral (length laid off as above).
             a.transverseBase = a.pillar + glm::vec3(side * 1.5f, 0.5f, -1.0f);
             const glm::vec3 dir = glm::normalize(glm::vec3(side * 0.8f, 0.1f, -0.6f));
-            a.transverseTip = a.transverseBase + dir * tp;
+            const float fromBase = tp - (side * a.transverseBase.x - 0.5f * cw) / std::abs(dir.x);
+            a.transverseTip = a.transverseBase + dir * std::max(fromBase, 6.0f);
         } else {
             // Lumbar: long, flat, lateral, a little backward and upward; the table gives the tip-to-tip width.
             const bool l5 = levelIndex == kLevelCount - 1;

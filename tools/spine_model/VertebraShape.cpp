@@ -135,7 +135,7 @@ void VertebraShape::addLaminae() {
     for (int s = 0; s < 2; ++s) {
         const ArchSide& a = g_.arch[static_cast<std::size_t>(s)];
         const auto& c = a.lamina;
-        parts_.push_back(platePart(plateThrough({c[0], c[1], c[2], c[3]}, g_.laminaHalfThickness, 1.5f), kArchFillet));
+        parts_.push_back(platePart(sdf::roundCorners(plateThrough({c[0], c[1], c[2], c[3]}, g_.laminaHalfThickness, 1.5f), 2.0f), kArchFillet));
         // The articular pillar: from the pedicle's end down the lateral border of the lamina (the pars
         // interarticularis in the lumbar spine) to the inferior articular process's root.
         const glm::vec3 parsBottom = glm::mix(c[3], c[0], 0.3f) + glm::vec3(0.0f, 0.0f, 0.5f);
@@ -174,7 +174,7 @@ void VertebraShape::addSpinous() {
         const glm::vec3 c3 = base + back * (0.5f * length) - upward * (below - 2.5f) * scale;
         const glm::vec3 c4 = base - back * 4.0f - upward * below;
         const float half = g_.lumbarness < 1.0f ? 2.8f : 3.3f;
-        parts_.push_back(platePart(plateThrough({c0, c1, c2, c3, c4}, half, 2.2f, back * 0.025f), kArchFillet));
+        parts_.push_back(platePart(sdf::roundCorners(plateThrough({c0, c1, c2, c3, c4}, half, 2.2f, back * 0.025f), 3.0f), kArchFillet));
         // Thickened posterior border (a vertical bar, thickest at the posteroinferior angle), and a
         // rounded upper border thickening backwards.
         const glm::vec3 in = -back * 3.0f;
@@ -195,7 +195,7 @@ void VertebraShape::addSpinous() {
                         c3 = rootBottom + glm::vec3(0.0f, 0.0f, 2.0f);
         // Half thickness 2.6 mm along the lower border, 1.2 mm less along the upper one.
         const glm::vec3 across = -upward * (1.2f / std::max(glm::distance(c0, c3), 1.0f));
-        parts_.push_back(platePart(plateThrough({c0, c1, c2, c3}, 2.0f + 0.5f * t, 1.2f, across), kArchFillet));
+        parts_.push_back(platePart(sdf::roundCorners(plateThrough({c0, c1, c2, c3}, 2.0f + 0.5f * t, 1.2f, across), 1.5f), kArchFillet));
         parts_.push_back(bar(glm::mix(rootBottom, tip, 0.3f), tip, glm::vec2(2.4f, 2.0f) + t * 0.6f, glm::vec2(2.2f, 1.8f) + t * 0.6f,
                              glm::vec3(1, 0, 0), kArchFillet));
         parts_.push_back(blobPart(sdf::makeBlob(tip + back * 0.5f, back, glm::vec3(1, 0, 0), glm::vec3(3.4f, 2.9f, 3.6f) + t * 0.8f), kArchFillet));
@@ -228,8 +228,9 @@ void VertebraShape::addTransverseProcesses() {
             const glm::vec3 upDir = glm::normalize(glm::vec3(0, 1, 0) - dir * dir.y);
             const float length = glm::length(tip - base);
             const glm::vec3 b0 = base - dir * 2.0f;
-            parts_.push_back(platePart(plateThrough({b0 + upDir * rootHalf, tip + upDir * tipHalf, tip - upDir * tipHalf, b0 - upDir * rootHalf},
-                                                    thick, 1.6f, dir * ((tipThick - thick) / length)),
+            parts_.push_back(platePart(sdf::roundCorners(plateThrough({b0 + upDir * rootHalf, tip + upDir * tipHalf, tip - upDir * tipHalf, b0 - upDir * rootHalf},
+                                                                      thick, 1.6f, dir * ((tipThick - thick) / length)),
+                                                         2.0f),
                                        kArchFillet));
             parts_.push_back(blobPart(sdf::makeBlob(tip - dir * 1.5f, dir, upDir, glm::vec3(2.6f, tipHalf + 0.3f, tipThick + 0.4f)), kArchFillet));
             if (l5) {
