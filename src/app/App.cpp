@@ -1,7 +1,7 @@
 #include "app/App.h"
 
 #include "app/PicturesFolder.h"
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
 #include "render/ColorTarget.h"
 #include "render/Screenshot.h"
@@ -22,6 +22,7 @@ constexpr float kWheelZoomStep = 0.88f;
 constexpr float kPresetTransitionSeconds = 0.8f;
 constexpr int kMsaaSamples = 4;
 constexpr int kScreenshotSettleFrames = 3; // ImGui sizes auto-fitting windows over the first frames
+constexpr int kPanelSettleFrames = 2;      // frames after which the panels' room is known
 
 double nowSeconds() {
     using clock = std::chrono::steady_clock;
@@ -164,13 +165,33 @@ int App::run() {
     return runInteractive();
 }
 
+// How much of the view the panels leave free, as the lens shift that centres the view in it and
+// the share of the height it keeps.
+App::FreeView App::freeView() const {
+    FreeView free;
+    if (uiSize_.x <= 0.0f || uiSize_.y <= 0.0f) return free;
+    const float left = insets_.left, right = uiSize_.x - insets_.right;
+    const float top = insets_.top, bottom = uiSize_.y - insets_.bottom;
+    if (right - left < 0.3f * uiSize_.x || bottom - top < 0.3f * uiSize_.y) return free; // panels cover too much: ignore them
+    free.lensShift = glm::vec2((left + right) / uiSize_.x - 1.0f, 1.0f - (top + bottom) / uiSize_.y);
+    free.heightShare = (bottom - top) / uiSize_.y;
+    return free;
+}
+
 void App::renderFrame(float dt, GLuint output, int width, int height, bool offscreen) {
     frameWidth_ = width;
     frameHeight_ = height;
     frame_.clear();
+    const FreeView free = freeView();
+    camera_.setLensShift(free.lensShift);
     if (procedure_) {
         if (!offscreen) procedure_->advance(dt);
-        if (const auto goal = procedure_->cameraGoal(scene_.bounds(), aspect())) camera_.transitionTo(*goal, offscreen ? 0.0f : 1.2f);
+        // The first frames measure the panels; aim again once their room is known (unless a --view was asked for).
+        const bool reaim = framesRendered_ < kPanelSettleFrames && !options_.view;
+        if (auto goal = procedure_->cameraGoal(scene_.bounds(), aspect(), reaim)) {
+            goal->distance /= std::max(free.heightShare, 0.6f); // the step's anatomy fits the room left free
+            camera_.transitionTo(*goal, offscreen || reaim ? 0.0f : 1.2f);
+        }
         procedure_->buildFrame(frame_);
         updateFluoro(dt);
     } else {
@@ -180,10 +201,14 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
     const Viewport viewport{0, 0, width, height};
     renderer_.render(frame_, camera_.view(), camera_.projection(viewport.aspect()), viewport, output);
     ui_.beginFrame(offscreen ? width : 0, offscreen ? height : 0);
+    insets_ = UiInsets{};
+    uiSize_ = glm::vec2(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
+    if (procedure_) procedure_->drawLabels(camera_.projection(viewport.aspect()) * camera_.view(), uiSize_.x, uiSize_.y);
     if (uiVisible_) drawUi();
     drawToast(toast_, std::min(toastTimeLeft_, 1.0f));
     ui_.endFrame();
     toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);
+    ++framesRendered_;
 }
 
 // The X-ray views see the frame as the procedure built it; then their C-arms join the 3D view.
@@ -198,12 +223,12 @@ void App::updateFluoro(float dt) {
 }
 
 void App::drawUi() {
-    if (procedure_) procedure_->drawUi(ui_);
+    if (procedure_) procedure_->drawUi(ui_, insets_);
     if (procedure_) {
         FluoroPanelView fluoro;
         fluoro.session = &fluoro_;
         for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
-        applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_), fluoro_);
+        applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_, &insets_), fluoro_);
     }
     ViewPanelInfo info;
     info.belowOtherPanels = procedure_ != nullptr;
@@ -233,7 +258,7 @@ void App::showToast(const std::string& text) {
 void App::saveScreenshot() {
     const Image image = readFramebuffer(0, frameWidth_, frameHeight_);
     const std::string path = screenshotPathIn(picturesFolder());
-    const std::string error = writePng(path, image);
+    const std::string error = writeImage(path, image);
     if (error.empty()) {
         std::printf("spineviz: screenshot saved to %s\n", path.c_str());
         showToast("Screenshot saved to " + path);
@@ -355,7 +380,7 @@ int App::runScreenshot() {
         renderFrame(0.0f, target.framebuffer(), target.width(), target.height(), true);
     }
     const Image image = readFramebuffer(target.framebuffer(), target.width(), target.height());
-    const std::string error = writePng(options_.screenshotPath, image);
+    const std::string error = writeImage(options_.screenshotPath, image);
     if (!error.empty()) {
         std::fprintf(stderr, "spineviz: %s\n", error.c_str());
         return 1;
@@ -376,7 +401,7 @@ bool App::writeFluoroImages() {
         if (i > 0 && fluoro_.view(0).shown && fluoro_.view(0).preset == fluoro_.view(i).preset) name += "-2";
         const std::string path = (out.parent_path() / (name + extension)).string();
         const Image image = fluoroRenderer_.image(i).readDisplay();
-        const std::string error = writePng(path, image);
+        const std::string error = writeImage(path, image);
         if (!error.empty()) {
             std::fprintf(stderr, "spineviz: %s\n", error.c_str());
             return false;

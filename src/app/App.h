@@ -49,6 +49,11 @@ private:
     void showToast(const std::string& text);
     void setPreset(ViewPreset preset, bool animate);
     float aspect() const;
+    struct FreeView {
+        glm::vec2 lensShift{0.0f};
+        float heightShare = 1.0f;
+    };
+    FreeView freeView() const;
 
     // Declaration order is teardown order in reverse: GL objects go while the context lives, the
     // window before SDL quits.
@@ -69,6 +74,9 @@ private:
     std::unique_ptr<ProcedureController> procedure_; // when the model carries spineviz landmarks
     OrbitCamera camera_;
     FrameScene frame_;
+    UiInsets insets_;          // what the panels covered last frame, in UI units
+    int framesRendered_ = 0;
+    glm::vec2 uiSize_{0.0f};   // the UI's size when they were measured
     xray::FluoroSession fluoro_;
     FluoroPanelLayout fluoroLayout_;
     std::string modelPath_;

@@ -106,7 +106,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         ->type_name("PATH");
     app.add_option("--size", size, "window (and screenshot) size in pixels")->type_name("WxH");
     app.add_flag("--fullscreen", options.fullscreen, "start fullscreen (F11 toggles, Esc leaves)");
-    app.add_option("--screenshot", options.screenshotPath, "render one frame, write it as PNG and exit (works headless)")
+    app.add_option("--screenshot", options.screenshotPath, "render one frame, write it as PNG (JPEG if OUT ends in .jpg) and exit (works headless)")
         ->type_name("OUT.png");
     app.add_option("--view", view, "camera preset: " + viewNames())->type_name("NAME");
     app.add_option("--benchmark", options.benchmarkFrames,
@@ -133,6 +133,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_flag("--ghost", options.ghost, "show the treated vertebra as a see-through shell")->group(group)->excludes(cutaway);
     app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
         ->type_name("WHO")->group(group);
+    app.add_flag("--labels", options.labels, "name the parts of the treated vertebra in the 3D view")->group(group);
     app.add_flag("--measurements", options.measurements, "print that moment's measurements as one JSON object and exit")->group(group);
     std::string fluoro;
     auto* xrayGroup = "Fluoroscopy";

@@ -32,6 +32,7 @@ struct CommandLine {
     bool ghost = false;                // show the treated vertebra as a see-through shell
     bool measurements = false;         // print the measurements as JSON and exit
     bool patientAudience = false;      // captions and panels for a patient
+    bool labels = false;               // name the parts of the treated vertebra
 
     // Simulated fluoroscopy (docs/fluoroscopy.md).
     std::optional<xray::FluoroChoice> fluoro; // X-ray views to open; with --screenshot OUT.png also OUT-<view>.png

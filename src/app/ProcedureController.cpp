@@ -4,6 +4,7 @@
 #include "ui/CaptionPanel.h"
 #include "ui/LearnPanel.h"
 #include "ui/MeasurementsPanel.h"
+#include "ui/PartLabels.h"
 #include "ui/ProcedurePanel.h"
 
 namespace spineviz {
@@ -17,7 +18,30 @@ std::string ProcedureController::configure(const CommandLine& options) {
     if (options.phase) session_.player().seek(session_.plan().timeline.timeOf(*options.phase, options.progress));
     inside_ = options.cutaway ? InsideView::Cutaway : options.ghost ? InsideView::Ghost : InsideView::Auto;
     audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
+    labels_ = options.labels;
+    findAnchors();
     return "";
+}
+
+void ProcedureController::findAnchors() {
+    const VertebraNode* vertebra = session_.anatomy().vertebra(session_.options().level);
+    const int mesh = vertebra ? scene_.nodes[vertebra->node].mesh : -1;
+    anchors_.clear();
+    if (mesh >= 0 && !scene_.meshes[mesh].primitives.empty())
+        anchors_ = vertebraPartAnchors(scene_.meshes[mesh].primitives.front().mesh, vertebra->landmarks);
+}
+
+void ProcedureController::drawLabels(const glm::mat4& viewProjection, float width, float height) {
+    if (!labels_ || anchors_.empty()) return;
+    const VertebraNode* vertebra = session_.anatomy().vertebra(session_.options().level);
+    const glm::mat4 nodeWorld = scene_.worldTransform(vertebra->node);
+    const ProcedureState& state = session_.state();
+    std::vector<PlacedLabel> placed;
+    // The labels ride on the bone as the fracture and the balloon change its shape.
+    for (const PartAnchor& anchor : anchors_)
+        placed.push_back({anchor.term, session_.pose().deformWorld(glm::vec3(nodeWorld * glm::vec4(anchor.point, 1.0f)),
+                                                                    PoseRegion::Treated, state.deformation)});
+    drawPartLabels(placed, viewProjection, width, height, session_.options().level + ", the treated vertebra");
 }
 
 xray::XrayAnatomy ProcedureController::xrayAnatomy() const {
@@ -62,6 +86,7 @@ void ProcedureController::restartWith(const ProcedureOptions& options) {
     gpu_.upload(scene_); // undo the old level's deformed meshes
     drawer_.reset();
     cameraPhase_ = -1;
+    findAnchors();
 }
 
 void ProcedureController::apply(const ProcedureRequests& r) {
@@ -85,9 +110,10 @@ void ProcedureController::apply(const ProcedureRequests& r) {
     }
     if (r.audience) audience_ = *r.audience;
     if (r.learnOpen) learnOpen_ = *r.learnOpen;
+    if (r.labels) labels_ = *r.labels;
 }
 
-void ProcedureController::drawUi(const UiContext& ui) {
+void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
     const ProcedureState& state = session_.state();
     ProcedureView view;
     view.options = &session_.options();
@@ -101,12 +127,13 @@ void ProcedureController::drawUi(const UiContext& ui) {
     view.followCamera = followCamera_;
     view.audience = audience_;
     view.learnOpen = learnOpen_;
+    view.labels = labels_;
 
-    ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view) : drawProcedurePanel(view);
+    ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view, &insets) : drawProcedurePanel(view, &insets);
     drawMeasurementsPanel(state.measurements, audience_);
     const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
     drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
-                     ui.headingFont(), ui.captionFont());
+                     ui.headingFont(), ui.captionFont(), &insets);
     if (learnOpen_ && !drawLearnPanel()) requests.learnOpen = false;
     apply(requests);
 }

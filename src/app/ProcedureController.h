@@ -12,6 +12,8 @@
 #include "render/ProcedureDrawer.h"
 #include "ui/ProcedureControls.h"
 #include "ui/UiContext.h"
+#include "ui/UiInsets.h"
+#include "core/anatomy/PartAnchors.h"
 
 #include <SDL.h>
 
@@ -34,7 +36,10 @@ public:
     std::optional<CameraPose> cameraGoal(const Aabb& modelBounds, float aspect, bool force = false);
     // Points a preset direction at the current step's framing.
     CameraPose presetPose(ViewPreset preset, const Aabb& modelBounds, float aspect) const;
-    void drawUi(const UiContext& ui);
+    // Panels; `insets` learns how much of each edge they cover.
+    void drawUi(const UiContext& ui, UiInsets& insets);
+    // Names on the treated vertebra's parts (when asked for), over the 3D view.
+    void drawLabels(const glm::mat4& viewProjection, float width, float height);
     // Space, arrows, PageUp/PageDown, Home, 1-9. True when the key was the procedure's.
     bool handleKey(const SDL_Keysym& key);
 
@@ -47,6 +52,7 @@ public:
 private:
     void apply(const ProcedureRequests& requests);
     void restartWith(const ProcedureOptions& options);
+    void findAnchors();
     PhaseView currentView() const;
 
     const Scene& scene_;
@@ -58,6 +64,8 @@ private:
     bool followCamera_ = true;
     Audience audience_ = Audience::Clinician;
     bool learnOpen_ = false;
+    bool labels_ = false;
+    std::vector<PartAnchor> anchors_; // of the treated vertebra, node-local; rebuilt with the options
     int cameraPhase_ = -1; // the step the camera last went to
 };
 

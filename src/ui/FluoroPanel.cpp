@@ -202,7 +202,7 @@ void fullscreen(const FluoroPanelView& view, FluoroPanelLayout& layout, FluoroRe
 
 } // namespace
 
-FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& layout) {
+FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& layout, UiInsets* insets) {
     FluoroRequests out;
     const FluoroSession& s = *view.session;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -244,6 +244,7 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
         }
         exposureLine(s, out);
         if (ImGui::CollapsingHeader("C-arm and image")) carmControls(s, layout, out);
+        if (insets) insets->coverRight(viewport->WorkPos.x + width - ImGui::GetWindowPos().x);
     }
     ImGui::End();
     if (!open) out.close = true;

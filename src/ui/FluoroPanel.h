@@ -4,6 +4,7 @@
 // (presets, orbital and angular rotation) and the exposure counters. It reports requests; the app
 // applies them to its FluoroSession (applyFluoroRequests does exactly that).
 
+#include "ui/UiInsets.h"
 #include "core/xray/FluoroSession.h"
 
 #include <array>
@@ -45,7 +46,8 @@ struct FluoroRequests {
 };
 
 // The panel when the fluoroscopy is open, a small launcher button when it is closed.
-FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& layout);
+// `insets`, if given, learns how much of the right edge the monitors cover.
+FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& layout, UiInsets* insets = nullptr);
 void applyFluoroRequests(const FluoroRequests& requests, xray::FluoroSession& session);
 
 } // namespace spineviz

@@ -19,9 +19,11 @@ struct ScreenLabel {
 
 } // namespace
 
-void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height) {
+void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height,
+                    const std::string& whole) {
     std::vector<ScreenLabel> placed;
     float centreX = 0.0f;
+    ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
     for (const PlacedLabel& label : labels) {
         const glm::vec4 clip = viewProjection * glm::vec4(label.world, 1.0f);
         if (clip.w <= 0.0f) continue;
@@ -29,9 +31,18 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
         if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
         placed.push_back({&label, p, ImVec2(), ImGui::CalcTextSize(label.term.c_str()), false});
         centreX += p.x;
+        lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
+        hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
     }
     if (placed.empty()) return;
     centreX /= float(placed.size());
+    // Too small to name its parts apart: name the bone.
+    PlacedLabel single{whole, glm::vec3(0.0f)};
+    if (std::max(hi.x - lo.x, hi.y - lo.y) < ImGui::GetFontSize() * 9.0f) {
+        const ImVec2 centre(0.5f * (lo.x + hi.x), 0.5f * (lo.y + hi.y));
+        placed.assign(1, {&single, centre, ImVec2(), ImGui::CalcTextSize(whole.c_str()), false});
+        centreX = centre.x - 1.0f;
+    }
 
     // Labels go out to the side their point is on, stacked so they never overlap.
     const float gap = ImGui::GetFontSize() * 0.35f, pad = ImGui::GetFontSize() * 0.3f, reach = ImGui::GetFontSize() * 4.0f;
@@ -57,7 +68,7 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
         draw->AddText(ImVec2(s.box.x + pad, s.box.y + pad), IM_COL32(235, 242, 250, 255), s.label->term.c_str());
         const bool hovered = mouse.x >= s.box.x && mouse.x <= boxMax.x && mouse.y >= s.box.y && mouse.y <= boxMax.y;
         if (hovered)
-            if (const GlossaryEntry* entry = findGlossaryEntry(s.label->term)) {
+            if (const GlossaryEntry* entry = findGlossaryEntry(s.label == &single ? "Vertebra" : s.label->term)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
                 ImGui::TextUnformatted(entry->plain.c_str());

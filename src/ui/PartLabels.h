@@ -15,7 +15,9 @@ struct PlacedLabel {
     glm::vec3 world;
 };
 
-// `viewProjection` maps world to clip space for the whole window (width x height pixels).
-void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height);
+// `viewProjection` maps world to clip space for the whole window (width x height pixels). When the
+// parts are too small on screen to tell apart, one label, `whole`, names the bone instead.
+void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height,
+                    const std::string& whole);
 
 } // namespace spineviz

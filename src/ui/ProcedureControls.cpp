@@ -16,6 +16,7 @@ void ProcedureRequests::merge(const ProcedureRequests& o) {
     if (o.followCamera) followCamera = o.followCamera;
     if (o.audience) audience = o.audience;
     if (o.learnOpen) learnOpen = o.learnOpen;
+    if (o.labels) labels = o.labels;
 }
 
 } // namespace spineviz

@@ -26,6 +26,7 @@ struct ProcedureView {
     bool followCamera = true;
     Audience audience = Audience::Clinician;
     bool learnOpen = false;
+    bool labels = false; // parts of the treated vertebra named in the 3D view
 };
 
 struct ProcedureRequests {
@@ -39,6 +40,7 @@ struct ProcedureRequests {
     std::optional<bool> followCamera;
     std::optional<Audience> audience;
     std::optional<bool> learnOpen;
+    std::optional<bool> labels;
 
     // Later requests of the same kind win; flags accumulate.
     void merge(const ProcedureRequests& other);

@@ -15,7 +15,7 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 
 float em(float n) { return ImGui::GetFontSize() * n; }
 
-constexpr float kPanelEms = 21.0f; // panel width, in font heights
+constexpr float kPanelEms = 22.0f; // panel width, in font heights
 
 void transport(const ProcedureView& view, ProcedureRequests& out, float buttonWidth) {
     if (ImGui::Button("\xE2\x97\x80 Back", ImVec2(buttonWidth, 0))) out.previous = true; // U+25C0
@@ -110,6 +110,8 @@ void viewEditor(const ProcedureView& view, ProcedureRequests& out) {
     }
     bool follow = view.followCamera;
     if (ImGui::Checkbox("Camera follows each step", &follow)) out.followCamera = follow;
+    bool labels = view.labels;
+    if (ImGui::Checkbox("Name the parts", &labels)) out.labels = labels;
 }
 
 } // namespace

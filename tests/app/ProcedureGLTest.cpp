@@ -5,9 +5,11 @@
 #include "ImageStats.h"
 #include "Process.h"
 #include "TempDir.h"
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace spineviz {
 namespace {
@@ -68,6 +70,44 @@ TEST(ProcedureGLTest, VertebroplastyShowsNoBalloon) {
     test::TempDir dir;
     const Image cement = renderAt(dir, "vp", {"--procedure", "vertebroplasty", "--phase", "cement", "--progress", "0.5", "--ghost"});
     EXPECT_LT(fractionWhere(cement, isBalloonBlue), 0.002);
+}
+
+} // namespace
+} // namespace spineviz
+
+namespace spineviz {
+namespace {
+
+TEST(ProcedureGLTest, LabelsNameThePartsOfTheTreatedVertebra) {
+    test::TempDir dir;
+    const std::vector<std::string> args{"--phase", "access", "--progress", "0.5", "--size", "800x600"};
+    std::vector<std::string> labelled = args;
+    labelled.push_back("--labels");
+    const Image plain = test::renderScreenshot(args, dir.path("plain.png"));
+    const Image named = test::renderScreenshot(labelled, dir.path("named.png"));
+    // The labels are light text in dark boxes over the view: many pixels change, and most of the
+    // picture does not.
+    double changed = 0.0;
+    for (int y = 0; y < plain.height; ++y)
+        for (int x = 0; x < plain.width; ++x) {
+            const glm::u8vec4 a = test::pixel(plain, x, y), b = test::pixel(named, x, y);
+            changed += std::abs(a.x - b.x) + std::abs(a.y - b.y) + std::abs(a.z - b.z) > 60 ? 1.0 : 0.0;
+        }
+    const double fraction = changed / (double(plain.width) * plain.height);
+    EXPECT_GT(fraction, 0.01);
+    EXPECT_LT(fraction, 0.25);
+}
+
+TEST(ProcedureGLTest, ScreenshotsEndingInJpgAreJpeg) {
+    test::TempDir dir;
+    const auto result = test::runProcess(test::spinevizExecutable(), {"--size", "320x240", "--screenshot", dir.path("shot.jpg")});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    std::ifstream in(dir.path("shot.jpg"), std::ios::binary);
+    unsigned char magic[3] = {};
+    in.read(reinterpret_cast<char*>(magic), 3);
+    EXPECT_EQ(magic[0], 0xFF); // JPEG start-of-image marker
+    EXPECT_EQ(magic[1], 0xD8);
+    EXPECT_EQ(magic[2], 0xFF);
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 #include "ImageStats.h"
 #include "Process.h"
 #include "TempDir.h"
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 
 #include <gtest/gtest.h>
 

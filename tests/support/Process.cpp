@@ -1,6 +1,6 @@
 #include "Process.h"
 
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 
 #include <gtest/gtest.h>
 

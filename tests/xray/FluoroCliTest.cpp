@@ -6,7 +6,7 @@
 #include "Process.h"
 #include "TempDir.h"
 #include "app/CommandLine.h"
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,9 @@
-#include "core/io/PngFile.h"
+#include "core/io/ImageFile.h"
 
 #include "core/io/AtomicFile.h"
+
+#include <algorithm>
+#include <cctype>
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
@@ -8,20 +11,30 @@
 namespace spineviz {
 namespace {
 
+constexpr int kJpegQuality = 90;
+
 void appendBytes(void* context, void* data, int size) {
     auto* out = static_cast<std::vector<std::uint8_t>*>(context);
     const auto* bytes = static_cast<const std::uint8_t*>(data);
     out->insert(out->end(), bytes, bytes + size);
 }
 
+bool isJpegName(const std::string& path) {
+    std::string extension = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    return extension == ".jpg" || extension == ".jpeg";
+}
+
 } // namespace
 
-std::string writePng(const std::string& path, const Image& image) {
+std::string writeImage(const std::string& path, const Image& image) {
     if (image.width <= 0 || image.height <= 0 || image.rgba.size() != std::size_t(image.width) * image.height * 4)
         return "no image to write";
     std::vector<std::uint8_t> encoded;
-    if (!stbi_write_png_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4))
-        return "PNG encoding failed";
+    const bool jpeg = isJpegName(path);
+    const bool ok = jpeg ? stbi_write_jpg_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), kJpegQuality)
+                         : stbi_write_png_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4);
+    if (!ok) return jpeg ? "JPEG encoding failed" : "PNG encoding failed";
     return writeFileAtomically(path, encoded);
 }
 
