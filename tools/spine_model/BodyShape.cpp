@@ -52,6 +52,10 @@ BodyShape::BodyShape(const BodyParams& params) : p_(params) {
         if (i == 0 || i + 1 == half_.size()) inset[i].x = 0.0f;
     }
     half_ = inset;
+    for (std::size_t i = 0; i + 1 < half_.size(); ++i) {
+        const glm::vec2 e = half_[i + 1] - half_[i];
+        segments_.push_back({half_[i], e, 1.0f / glm::dot(e, e)});
+    }
 }
 
 float BodyShape::outline(float x, float z) const {
@@ -60,13 +64,11 @@ float BodyShape::outline(float x, float z) const {
     const glm::vec2 p(std::abs(x), z);
     float d = 1e30f;
     bool inside = false;
-    const std::size_t n = half_.size();
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-        const glm::vec2 a = half_[i], b = half_[i + 1];
-        const glm::vec2 e = b - a, w = p - a;
-        const glm::vec2 q = w - e * sdf::clamp01(glm::dot(w, e) / glm::dot(e, e));
+    for (const Segment& sg : segments_) {
+        const glm::vec2 w = p - sg.a;
+        const glm::vec2 q = w - sg.e * sdf::clamp01(glm::dot(w, sg.e) * sg.inverseLength2);
         d = std::min(d, glm::dot(q, q));
-        if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * e.x / e.y) inside = !inside;
+        if ((sg.a.y > p.y) != (sg.a.y + sg.e.y > p.y) && p.x < sg.a.x + (p.y - sg.a.y) * sg.e.x / sg.e.y) inside = !inside;
     }
     // The closing segment lies on x = 0, left of every point with x >= 0 it could cross: it never
     // adds a crossing for a ray cast towards +x, so the count above is complete.

@@ -54,6 +54,11 @@ private:
     BodyParams p_;
     float centreHeight_, slope_;
     std::vector<glm::vec2> half_; // right half of the outline (x >= 0), from the front midline to the back midline
+    struct Segment {
+        glm::vec2 a, e;         // start and direction (to the next point)
+        float inverseLength2;   // 1 / |e|^2
+    };
+    std::vector<Segment> segments_;
 };
 
 } // namespace spine_model

@@ -4,9 +4,9 @@
 
 namespace spine_model {
 
-glm::vec3 FacetJoint::tangent() const {
+void FacetJoint::update() {
     const glm::vec3 t = glm::normalize(glm::cross(up, normal));
-    return t.z > 0.0f ? -t : t;
+    tangent_ = t.z > 0.0f ? -t : t;
 }
 
 glm::vec2 FacetJoint::surfaceCoords(const glm::vec3& p) const {
@@ -33,6 +33,7 @@ FacetJoint transformJoint(const FacetJoint& joint, const glm::mat4& m) {
     out.centre = glm::vec3(m * glm::vec4(joint.centre, 1.0f));
     out.normal = glm::normalize(glm::vec3(m * glm::vec4(joint.normal, 0.0f)));
     out.up = glm::normalize(glm::vec3(m * glm::vec4(joint.up, 0.0f)));
+    out.update();
     return out;
 }
 

@@ -26,10 +26,15 @@ struct FacetJoint {
     // Positive beyond the half of a curved joint's cylinder that carries the joint (where the
     // cylinder's far side would otherwise pass for joint surface too); very negative for planar joints.
     float farSide(const glm::vec3& p) const;
-    // Unit, along the joint surface and perpendicular to `up`; points backwards (towards -Z).
-    glm::vec3 tangent() const;
+    // Unit, along the joint surface and perpendicular to `up`; points backwards (towards -Z). Cached
+    // by update(), which must follow any change of normal or up.
+    glm::vec3 tangent() const { return tangent_; }
+    void update();
     // (along tangent(), along up) of p relative to the centre.
     glm::vec2 surfaceCoords(const glm::vec3& p) const;
+
+private:
+    glm::vec3 tangent_{1.0f, 0.0f, 0.0f};
 };
 
 // The joint expressed in another frame: `m` maps the joint's current frame to the new one.

@@ -61,6 +61,7 @@ FacetJoint makeJoint(const SpineLayout& layout, const glm::mat4& discFrame, int 
         j.halfSize = glm::vec2(6.0f, 9.5f);
     }
     j.up = glm::normalize(glm::vec3(0, 1, 0) - j.normal * j.normal.y);
+    j.update();
     return transformJoint(j, discFrame);
 }
 

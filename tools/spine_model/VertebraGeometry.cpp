@@ -44,8 +44,8 @@ PedicleGeometry pedicleFor(const LevelMorphometry& m, const BodyParams& body, fl
     p.isthmus = glm::vec3(side * (0.5f * m.canalWidth + 0.5f * p.width / std::cos(medial)), y,
                           -0.5f * body.depth - (lumbar ? 0.42f : 0.4f) * canalDepth);
     p.front = p.isthmus + p.axis * (0.45f * canalDepth + 8.0f);
-    // Back into the articular pillar, and on through it (wide there) to the posterior surface.
-    p.back = p.isthmus - p.axis * (lumbar ? 10.0f : 6.5f);
+    // Back into the articular pillar (its rounded end reaching on by the pedicle's half height).
+    p.back = p.isthmus - p.axis * (lumbar ? 6.0f : 5.0f);
     return p;
 }
 

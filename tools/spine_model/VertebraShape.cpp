@@ -87,6 +87,12 @@ float JointCut::keep(const glm::vec3& p, float clearance) const {
     return sdf::smoothUnion(sdf::smoothUnion(sigma + 0.5f * joint.gap + clearance, reach - sigma, 1.0f), -2.0f * outside, 1.0f);
 }
 
+bool JointCut::reaches(const glm::vec3& p, float /*f*/, float /*k*/) const {
+    // The pockets reach 20 mm from a joint's centre at most; beyond 30 mm keep() is far below any
+    // value a surface uses.
+    return glm::distance(p, neighbour.joint.centre) <= 30.0f;
+}
+
 VertebraShape::VertebraShape(const VertebraGeometry& geometry, const std::array<FacetJoint, 2>& above,
                              const std::array<FacetJoint, 2>& below, std::vector<Socket> sockets)
     : g_(geometry), body_(geometry.body), above_(above), below_(below), sockets_(std::move(sockets)) {
@@ -126,7 +132,7 @@ void VertebraShape::addPedicles() {
         parts_.push_back(bar(waistEnd, p.front, isthmus, isthmus + glm::vec2(2.0f, 1.5f), glm::vec3(1, 0, 0), kBodyFillet));
         // Joined without fillets, which would fatten the isthmus.
         parts_.push_back(bar(p.isthmus, waistEnd, isthmus, isthmus, glm::vec3(1, 0, 0), 0.0f));
-        parts_.push_back(bar(p.isthmus, p.back, isthmus, isthmus + glm::vec2(2.2f, 1.8f), glm::vec3(1, 0, 0), 0.0f));
+        parts_.push_back(bar(p.isthmus, p.back, isthmus, isthmus + glm::vec2(1.2f, 1.0f), glm::vec3(1, 0, 0), 0.0f));
     }
 }
 
@@ -316,10 +322,8 @@ float VertebraShape::distance(const glm::vec3& p) const {
     if (glm::length(outsideBox) < f + kBodyFillet) f = sdf::smoothUnion(body_.distance(p), f, kBodyFillet);
     // Nothing but the articular processes comes within 0.6 mm of the joint spaces (the pockets this
     // leaves where a neighbour's process sits are rounded generously)...
-    for (const JointCut& cut : cuts_) {
-        if (glm::distance(p, cut.neighbour.joint.centre) > 30.0f) continue;
-        f = sdf::smoothIntersect(f, cut.keep(p, 0.6f), kPocketEdge);
-    }
+    for (const JointCut& cut : cuts_)
+        if (cut.reaches(p, f, kPocketEdge)) f = sdf::smoothIntersect(f, cut.keep(p, 0.6f), kPocketEdge);
     for (const ArticularPlate& a : articular_) {
         if (glm::distance(p, a.joint.centre) > 30.0f + f) continue;
         f = sdf::smoothUnion(f, a.distance(p), kArticularFillet);
@@ -327,10 +331,8 @@ float VertebraShape::distance(const glm::vec3& p) const {
     f = sdf::smoothSubtract(f, canal(p), kCanalEdge);
     // ...and the fillets the processes bring are clipped short of the facet plane (0.7 mm in front of
     // it, farther than the blend reaches, so the facets themselves are untouched).
-    for (const JointCut& cut : cuts_) {
-        if (glm::distance(p, cut.neighbour.joint.centre) > 30.0f) continue;
-        f = sdf::smoothIntersect(f, cut.keep(p, -0.7f), kFacetEdge);
-    }
+    for (const JointCut& cut : cuts_)
+        if (cut.reaches(p, f, kFacetEdge)) f = sdf::smoothIntersect(f, cut.keep(p, -0.7f), kFacetEdge);
     for (const Socket& socket : sockets_) f = sdf::smoothSubtract(f, socket.distance(p), kSocketEdge);
     return f;
 }

@@ -43,6 +43,8 @@ ArticularPlate inferiorProcess(const FacetJoint& joint);
 struct JointCut {
     ArticularPlate neighbour;
     float margin = 1.5f; // beyond the neighbour's process, along the joint and in depth, mm
+    // Whether the cut can change the field near a surface at p (it is far below it far from the joint).
+    bool reaches(const glm::vec3& p, float f, float k) const;
     // Distance to the kept region (negative where this bone may be).
     float keep(const glm::vec3& p, float clearance) const;
 };
