@@ -128,8 +128,10 @@ void App::startCamera() {
     const Aabb bounds = scene_.bounds();
     camera_.setDistanceLimits(bounds.radius() * 0.02f, bounds.radius() * 30.0f);
     if (procedure_) {
-        camera_.setPose(options_.view ? procedure_->presetPose(*options_.view, bounds, aspect())
-                                      : *procedure_->cameraGoal(bounds, aspect(), true));
+        // The step's own view counts as taken either way, so a chosen --view is not overridden
+        // until the step changes.
+        const CameraPose stepView = *procedure_->cameraGoal(bounds, aspect(), true);
+        camera_.setPose(options_.view ? procedure_->presetPose(*options_.view, bounds, aspect()) : stepView);
     } else if (options_.view) {
         setPreset(*options_.view, false);
     } else {
