@@ -7,6 +7,10 @@
 #include "ui/PartLabels.h"
 #include "ui/ProcedurePanel.h"
 
+#include <imgui.h>
+
+#include <cstdio>
+
 namespace spineviz {
 
 ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {}
@@ -32,6 +36,18 @@ void ProcedureController::findAnchors() {
 }
 
 void ProcedureController::drawLabels(const glm::mat4& viewProjection, float width, float height) {
+    const ProcedureState& now = session_.state();
+    // Leaks are named for clinicians whatever the label setting: seeing them early is the lesson.
+    if (audience_ == Audience::Clinician && !now.measurements.cementLeaks.empty()) {
+        std::vector<PlacedLabel> leaks;
+        for (const Measurements::Leak& leak : now.measurements.cementLeaks) {
+            char text[128];
+            std::snprintf(text, sizeof text, "Leak: %s, %.2f mL", leak.title.c_str(), leak.volumeMl);
+            const glm::vec3 anatomical = now.deformation.treated(leak.positionMm * 1e-3f);
+            leaks.push_back({text, glm::vec3(session_.pose().anatomicalToWorld() * glm::vec4(anatomical, 1.0f))});
+        }
+        drawPartLabels(leaks, viewProjection, width, height, "Cement leak", LabelTone::Warning);
+    }
     if (!labels_ || anchors_.empty()) return;
     const VertebraNode* vertebra = session_.anatomy().vertebra(session_.options().level);
     const glm::mat4 nodeWorld = scene_.worldTransform(vertebra->node);
@@ -41,7 +57,7 @@ void ProcedureController::drawLabels(const glm::mat4& viewProjection, float widt
     for (const PartAnchor& anchor : anchors_)
         placed.push_back({anchor.term, session_.pose().deformWorld(glm::vec3(nodeWorld * glm::vec4(anchor.point, 1.0f)),
                                                                     PoseRegion::Treated, state.deformation)});
-    drawPartLabels(placed, viewProjection, width, height, session_.options().level + ", the treated vertebra");
+    drawPartLabels(placed, viewProjection, width, height, session_.options().level + ", the treated vertebra", LabelTone::Anatomy);
 }
 
 xray::XrayAnatomy ProcedureController::xrayAnatomy() const {
@@ -135,7 +151,29 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
     drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
                      ui.headingFont(), ui.captionFont(), &insets);
     if (learnOpen_ && !drawLearnPanel()) requests.learnOpen = false;
+    if (audience_ == Audience::Clinician) drawLeakWarning(insets);
     apply(requests);
+}
+
+// A banner at the top while cement is leaking: stop, or change the plan, as a surgeon would.
+void ProcedureController::drawLeakWarning(const UiInsets& insets) {
+    const Measurements& m = session_.state().measurements;
+    if (m.cementLeaks.empty() || m.cementCure > 0.0f) return; // once the cement sets the lesson is in the panel
+    // Just above the caption, centred in the room the side panels leave.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float gap = ImGui::GetFontSize() * 0.6f;
+    const float centreX = viewport->WorkPos.x + insets.left + 0.5f * (viewport->WorkSize.x - insets.left - insets.right);
+    ImGui::SetNextWindowPos(ImVec2(centreX, viewport->WorkPos.y + viewport->WorkSize.y - insets.bottom - gap), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.45f, 0.22f, 0.05f, 0.92f));
+    if (ImGui::Begin("##leak", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                            ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs)) {
+        const Measurements::Leak& first = m.cementLeaks.front();
+        ImGui::Text("Cement leak: %s, %.2f mL outside the body", first.title.c_str(), m.cementLeakedMl);
+        ImGui::TextDisabled("Check the lateral view; slow down, wait for thicker cement, or stop.");
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 bool ProcedureController::handleKey(const SDL_Keysym& key) {

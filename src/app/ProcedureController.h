@@ -38,7 +38,7 @@ public:
     CameraPose presetPose(ViewPreset preset, const Aabb& modelBounds, float aspect) const;
     // Panels; `insets` learns how much of each edge they cover.
     void drawUi(const UiContext& ui, UiInsets& insets);
-    // Names on the treated vertebra's parts (when asked for), over the 3D view.
+    // Names on the treated vertebra's parts (when asked for) and on cement leaks, over the 3D view.
     void drawLabels(const glm::mat4& viewProjection, float width, float height);
     // Space, arrows, PageUp/PageDown, Home, 1-9. True when the key was the procedure's.
     bool handleKey(const SDL_Keysym& key);
@@ -53,6 +53,7 @@ private:
     void apply(const ProcedureRequests& requests);
     void restartWith(const ProcedureOptions& options);
     void findAnchors();
+    void drawLeakWarning(const UiInsets& insets);
     PhaseView currentView() const;
 
     const Scene& scene_;

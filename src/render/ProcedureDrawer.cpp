@@ -1,6 +1,7 @@
 #include "render/ProcedureDrawer.h"
 
 #include "core/anatomy/ModelFormat.h"
+#include "core/sim/CementParts.h"
 #include "core/sim/CementSurface.h"
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -175,7 +176,7 @@ void ProcedureDrawer::reset() {
     instruments_.clear();
     cavityMeshes_.clear();
     balloonMeshes_.clear();
-    cementMesh_.reset();
+    cementMeshes_.clear();
     cementMeshTime_ = -2.0f;
 }
 
@@ -334,28 +335,39 @@ void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& po
 void ProcedureDrawer::addCement(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                                 const ProcedureLook& look, FrameScene& out) {
     if (!plan.cement || state.cementTime < 0.0f) return;
+    const CementField& field = *plan.cement;
     // Remesh when the injection has moved on noticeably (or the body changed shape).
-    const float step = std::max(plan.cement->injectionSeconds / 240.0f, 1e-3f);
-    if (!cementMesh_ || std::abs(state.cementTime - cementMeshTime_) >= step || !sameHeights(cementHeights_, state.heights)) {
-        MeshData mesh = cementSurface(*plan.cement, state.cementTime);
-        deformAnatomical(mesh, state.deformation);
-        cementMesh_ = std::make_unique<GpuMesh>();
-        cementMesh_->upload(mesh);
-        cementMeshEmpty_ = mesh.empty();
+    const float step = std::max(field.injectionSeconds / 240.0f, 1e-3f);
+    if (cementMeshes_.empty() || std::abs(state.cementTime - cementMeshTime_) >= step || !sameHeights(cementHeights_, state.heights)) {
+        cementMeshes_.clear();
+        const auto add = [&](MeshData mesh, bool leak) {
+            if (mesh.empty()) return;
+            deformAnatomical(mesh, state.deformation);
+            cementMeshes_.push_back({std::make_unique<GpuMesh>(), leak});
+            cementMeshes_.back().mesh->upload(mesh);
+        };
+        // Leaked cement is drawn apart from what stays in the body, so a trainee sees it at once.
+        if (field.leaks.empty()) {
+            add(cementSurface(field, state.cementTime), false);
+        } else {
+            add(retainedCementSurface(field, state.cementTime), false);
+            for (int i = 0; i < static_cast<int>(field.leaks.size()); ++i) add(leakSurface(field, i, state.cementTime), true);
+        }
         cementMeshTime_ = state.cementTime;
         cementHeights_ = state.heights;
     }
-    if (cementMeshEmpty_) return;
-    DrawItem item;
-    item.mesh = cementMesh_.get();
-    item.model = pose.anatomicalToWorld();
-    // Wet and glossy while it flows; matte once it has set.
-    item.look.baseColor = {0.88f, 0.87f, 0.82f, 1.0f};
-    item.look.roughness = 0.25f + 0.4f * state.cementCure;
-    item.clipped = look.cutaway;
-    item.cap = CapStyle::Cement;
-    item.matter = Matter::Cement;
-    out.items.push_back(item);
+    for (const CementMesh& part : cementMeshes_) {
+        DrawItem item;
+        item.mesh = part.mesh.get();
+        item.model = pose.anatomicalToWorld();
+        // Wet and glossy while it flows; matte once it has set. Leaks carry a warning amber.
+        item.look.baseColor = part.leak ? glm::vec4(0.95f, 0.62f, 0.30f, 1.0f) : glm::vec4(0.88f, 0.87f, 0.82f, 1.0f);
+        item.look.roughness = 0.25f + 0.4f * state.cementCure;
+        item.clipped = look.cutaway;
+        item.cap = CapStyle::Cement;
+        item.matter = Matter::Cement;
+        out.items.push_back(item);
+    }
 }
 
 void ProcedureDrawer::setSection(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,

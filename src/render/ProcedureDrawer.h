@@ -47,12 +47,15 @@ private:
     std::map<std::string, CachedInstrument> instruments_;
     std::vector<std::unique_ptr<GpuMesh>> balloonMeshes_; // deformed balloons, per frame
     std::vector<std::unique_ptr<GpuMesh>> cavityMeshes_;
-    std::unique_ptr<GpuMesh> cementMesh_;
+    struct CementMesh {
+        std::unique_ptr<GpuMesh> mesh;
+        bool leak = false;
+    };
+    std::vector<CementMesh> cementMeshes_; // what stays in the body, then each leak
     float cementMeshTime_ = -2.0f;
     WallHeights cementHeights_{-1.0f, -1.0f, -1.0f};
     WallHeights cavityHeights_{-1.0f, -1.0f, -1.0f};
     bool cavityCut_ = false;
-    bool cementMeshEmpty_ = true;
 };
 
 } // namespace spineviz

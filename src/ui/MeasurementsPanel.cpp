@@ -11,6 +11,8 @@ namespace {
 
 float em(float n) { return ImGui::GetFontSize() * n; }
 
+const ImVec4 kLeakColour(1.0f, 0.70f, 0.35f, 1.0f); // the amber leaks are drawn in
+
 const char* gradeWord(int grade) {
     switch (grade) {
     case 0: return "none";
@@ -67,6 +69,10 @@ void clinicianView(const Measurements& m) {
         ImGui::ProgressBar(m.cementTargetMl > 0.0f ? std::clamp(m.cementVolumeMl / m.cementTargetMl, 0.0f, 1.0f) : 0.0f,
                            ImVec2(em(14), em(0.6f)), "");
         ImGui::Text("%.1f min since mixing: %s", m.cementMinutesSinceMixing, cementStage(m));
+        if (m.cementInjectedMl > 0.0f)
+            ImGui::Text("In the body %.2f mL, outside %.2f mL", m.cementRetainedMl, m.cementLeakedMl);
+        for (const Measurements::Leak& leak : m.cementLeaks)
+            ImGui::TextColored(kLeakColour, "Leak: %s, %.2f mL", leak.title.c_str(), leak.volumeMl);
     }
 }
 
@@ -80,6 +86,9 @@ void patientView(const Measurements& m) {
     if (m.heightRestoredPercent >= 1.0f) ImGui::TextWrapped("Treatment has given back %.0f%% of the height that was lost.", m.heightRestoredPercent);
     if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped("Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
                                                       std::max(1.0f, std::round(m.cementVolumeMl / 5.0f)), m.cementVolumeMl > 7.5f ? "s" : "");
+    if (m.cementLeakedMl >= 0.01f)
+        ImGui::TextWrapped("A little cement (%.2f millilitres) has gone just outside the bone. The doctor watches for this on the "
+                           "X-ray and can stop.", m.cementLeakedMl);
     ImGui::PopTextWrapPos();
 }
 

@@ -20,7 +20,7 @@ struct ScreenLabel {
 } // namespace
 
 void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height,
-                    const std::string& whole) {
+                    const std::string& whole, LabelTone tone) {
     std::vector<ScreenLabel> placed;
     float centreX = 0.0f;
     ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
@@ -38,7 +38,7 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
     centreX /= float(placed.size());
     // Too small to name its parts apart: name the bone.
     PlacedLabel single{whole, glm::vec3(0.0f)};
-    if (std::max(hi.x - lo.x, hi.y - lo.y) < ImGui::GetFontSize() * 9.0f) {
+    if (placed.size() > 1 && std::max(hi.x - lo.x, hi.y - lo.y) < ImGui::GetFontSize() * 9.0f) {
         const ImVec2 centre(0.5f * (lo.x + hi.x), 0.5f * (lo.y + hi.y));
         placed.assign(1, {&single, centre, ImVec2(), ImGui::CalcTextSize(whole.c_str()), false});
         centreX = centre.x - 1.0f;
@@ -58,17 +58,20 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
     }
 
     ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const bool warning = tone == LabelTone::Warning;
+    const ImU32 boxColour = warning ? IM_COL32(92, 44, 10, 230) : IM_COL32(18, 26, 38, 215);
+    const ImU32 lineColour = warning ? IM_COL32(255, 180, 90, 230) : IM_COL32(235, 240, 250, 200);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (const ScreenLabel& s : placed) {
         const ImVec2 boxMax(s.box.x + s.size.x + 2 * pad, s.box.y + s.size.y + 2 * pad);
         const ImVec2 attach(s.right ? s.box.x : boxMax.x, 0.5f * (s.box.y + boxMax.y));
-        draw->AddLine(s.anchor, attach, IM_COL32(235, 240, 250, 200), 1.5f);
-        draw->AddCircleFilled(s.anchor, pad * 0.9f, IM_COL32(250, 250, 255, 235));
-        draw->AddRectFilled(s.box, boxMax, IM_COL32(18, 26, 38, 215), pad);
+        draw->AddLine(s.anchor, attach, lineColour, 1.5f);
+        draw->AddCircleFilled(s.anchor, pad * 0.9f, lineColour);
+        draw->AddRectFilled(s.box, boxMax, boxColour, pad);
         draw->AddText(ImVec2(s.box.x + pad, s.box.y + pad), IM_COL32(235, 242, 250, 255), s.label->term.c_str());
         const bool hovered = mouse.x >= s.box.x && mouse.x <= boxMax.x && mouse.y >= s.box.y && mouse.y <= boxMax.y;
         if (hovered)
-            if (const GlossaryEntry* entry = findGlossaryEntry(s.label == &single ? "Vertebra" : s.label->term)) {
+            if (const GlossaryEntry* entry = findGlossaryEntry(warning ? "Cement leakage" : s.label == &single ? "Vertebra" : s.label->term)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
                 ImGui::TextUnformatted(entry->plain.c_str());

@@ -10,6 +10,8 @@
 
 namespace spineviz {
 
+enum class LabelTone { Anatomy, Warning };
+
 struct PlacedLabel {
     std::string term;
     glm::vec3 world;
@@ -18,6 +20,6 @@ struct PlacedLabel {
 // `viewProjection` maps world to clip space for the whole window (width x height pixels). When the
 // parts are too small on screen to tell apart, one label, `whole`, names the bone instead.
 void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height,
-                    const std::string& whole);
+                    const std::string& whole, LabelTone tone);
 
 } // namespace spineviz
