@@ -134,6 +134,19 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
         ->type_name("WHO")->group(group);
     app.add_flag("--labels", options.labels, "name the parts of the treated vertebra in the 3D view")->group(group);
+    std::string cement, bone;
+    float injectionStart = 0.0f, cementVolume = 0.0f;
+    auto* cementGroup = "Cement";
+    app.add_option("--cement", cement, "low|high viscosity PMMA [default: high for kyphoplasty, low for vertebroplasty]")
+        ->type_name("KIND")->group(cementGroup);
+    auto* start = app.add_option("--injection-start", injectionStart, "minutes after mixing when injection starts; earlier is runnier [default: 4]")
+        ->type_name("MIN")->check(CLI::Range(1.0f, 12.0f))->group(cementGroup);
+    auto* volume = app.add_option("--cement-volume", cementVolume, "millilitres to inject [default: about a fifth of the body]")
+        ->type_name("ML")->check(CLI::Range(0.5f, 12.0f))->group(cementGroup);
+    app.add_option("--flow-rate", options.cement.flowMlPerMinute, "injection rate in mL/min [default: 4]")
+        ->type_name("ML/MIN")->check(CLI::Range(0.5f, 20.0f))->group(cementGroup);
+    app.add_option("--bone", bone, "bone quality: osteoporotic|osteopenic|normal [default: osteoporotic]")
+        ->type_name("QUALITY")->group(cementGroup);
     app.add_flag("--measurements", options.measurements, "print that moment's measurements as one JSON object and exit")->group(group);
     std::string fluoro;
     auto* xrayGroup = "Fluoroscopy";
@@ -155,6 +168,17 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
             options.sizeGiven = true;
         }
         parseProcedureOptions(procedure, level, morphology, access, phase, options);
+        if (!cement.empty()) {
+            options.cement.cement = parseCementKind(cement);
+            if (!options.cement.cement) throw CLI::ValidationError("--cement", "'" + cement + "' is not one of low|high");
+        }
+        if (!bone.empty()) {
+            const auto quality = parseBoneQuality(bone);
+            if (!quality) throw CLI::ValidationError("--bone", "'" + bone + "' is not one of osteoporotic|osteopenic|normal");
+            options.cement.bone = *quality;
+        }
+        if (start->count() > 0) options.cement.injectionStartMinutes = injectionStart;
+        if (volume->count() > 0) options.cement.volumeTargetMl = cementVolume;
         if (!audience.empty() && audience != "clinician" && audience != "patient")
             throw CLI::ValidationError("--audience", "'" + audience + "' is not one of clinician|patient");
         options.patientAudience = audience == "patient";

@@ -5,6 +5,7 @@
 #include "core/camera/ViewPreset.h"
 #include "core/procedure/Phase.h"
 #include "core/procedure/ProcedureOptions.h"
+#include "core/sim/CementOptions.h"
 #include "core/xray/FluoroSession.h"
 
 #include <optional>
@@ -33,6 +34,7 @@ struct CommandLine {
     bool measurements = false;         // print the measurements as JSON and exit
     bool patientAudience = false;      // captions and panels for a patient
     bool labels = false;               // name the parts of the treated vertebra
+    CementOptions cement;              // the injection: cement, timing, volume, flow, bone
 
     // Simulated fluoroscopy (docs/fluoroscopy.md).
     std::optional<xray::FluoroChoice> fluoro; // X-ray views to open; with --screenshot OUT.png also OUT-<view>.png

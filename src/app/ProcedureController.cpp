@@ -16,8 +16,10 @@ namespace spineviz {
 ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {}
 
 std::string ProcedureController::configure(const CommandLine& options) {
-    const std::string error = session_.setOptions(options.procedure);
+    std::string error = session_.setOptions(options.procedure);
     if (!error.empty()) return "--level " + options.procedure.level + ": " + error;
+    error = session_.setCementOptions(options.cement);
+    if (!error.empty()) return error;
     drawer_.reset();
     if (options.phase) session_.player().seek(session_.plan().timeline.timeOf(*options.phase, options.progress));
     inside_ = options.cutaway ? InsideView::Cutaway : options.ghost ? InsideView::Ghost : InsideView::Auto;
@@ -108,6 +110,7 @@ void ProcedureController::restartWith(const ProcedureOptions& options) {
 void ProcedureController::apply(const ProcedureRequests& r) {
     ProcedurePlayer& player = session_.player();
     if (r.options && *r.options != session_.options()) restartWith(*r.options);
+    if (r.cement && *r.cement != session_.cementOptions() && session_.setCementOptions(*r.cement).empty()) drawer_.reset();
     if (r.seek) player.seek(*r.seek);
     if (r.jumpToPhase) player.jumpToPhase(*r.jumpToPhase);
     if (r.togglePlay) player.togglePlay();
@@ -133,6 +136,7 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
     const ProcedureState& state = session_.state();
     ProcedureView view;
     view.options = &session_.options();
+    view.cement = &session_.cementOptions();
     view.levels = session_.treatableLevels();
     view.timeline = &session_.plan().timeline;
     view.time = session_.player().time();

@@ -4,6 +4,7 @@ namespace spineviz {
 
 void ProcedureRequests::merge(const ProcedureRequests& o) {
     if (o.options) options = o.options;
+    if (o.cement) cement = o.cement;
     if (o.seek) seek = o.seek;
     if (o.jumpToPhase) jumpToPhase = o.jumpToPhase;
     togglePlay = togglePlay || o.togglePlay;

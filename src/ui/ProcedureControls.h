@@ -4,6 +4,7 @@
 
 #include "core/procedure/ProcedureOptions.h"
 #include "core/procedure/Timeline.h"
+#include "core/sim/CementOptions.h"
 #include "render/ProcedureLook.h"
 
 #include <optional>
@@ -16,6 +17,7 @@ enum class Audience { Clinician, Patient }; // which voice the captions use, and
 
 struct ProcedureView {
     const ProcedureOptions* options = nullptr;
+    const CementOptions* cement = nullptr;
     std::vector<std::string> levels; // treatable levels in this model
     const Timeline* timeline = nullptr;
     double time = 0.0;
@@ -31,6 +33,7 @@ struct ProcedureView {
 
 struct ProcedureRequests {
     std::optional<ProcedureOptions> options; // restart with these
+    std::optional<CementOptions> cement;     // re-plan the injection, keep the time
     std::optional<double> seek;
     std::optional<int> jumpToPhase;
     bool togglePlay = false, next = false, previous = false, restart = false;

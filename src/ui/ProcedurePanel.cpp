@@ -94,6 +94,45 @@ void caseEditor(const ProcedureView& view, ProcedureRequests& out) {
     if (changed) out.options = o;
 }
 
+void cementEditor(const ProcedureView& view, ProcedureRequests& out) {
+    CementOptions c = *view.cement;
+    bool changed = false;
+    const CementKind kinds[] = {CementKind::HighViscosity, CementKind::LowViscosity};
+    const char* const kindNames[] = {"High viscosity", "Low viscosity"};
+    CementKind kind = c.cementFor(view.options->procedure);
+    if (radioRow("Cement", kind, kinds, kindNames)) {
+        c.cement = kind;
+        changed = true;
+    }
+    // Each change re-plans the injection (a fraction of a second), so sliders apply when released.
+    static float draggedStart = -1.0f, draggedFlow = -1.0f;
+    float start = draggedStart >= 0.0f ? draggedStart : c.startMinutes();
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::SliderFloat("Start (min after mixing)", &start, 1.0f, 12.0f, "%.1f")) draggedStart = start;
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        c.injectionStartMinutes = start;
+        draggedStart = -1.0f;
+        changed = true;
+    }
+    float flow = draggedFlow >= 0.0f ? draggedFlow : c.flowMlPerMinute;
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::SliderFloat("Flow (mL/min)", &flow, 0.5f, 10.0f, "%.1f")) draggedFlow = flow;
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        c.flowMlPerMinute = flow;
+        draggedFlow = -1.0f;
+        changed = true;
+    }
+    const BoneQuality bones[] = {BoneQuality::Osteoporotic, BoneQuality::Osteopenic, BoneQuality::Normal};
+    const char* const boneNames[] = {"Osteoporotic", "Osteopenic", "Normal"};
+    int current = static_cast<int>(c.bone);
+    ImGui::SetNextItemWidth(em(9));
+    if (ImGui::Combo("Bone", &current, boneNames, 3)) {
+        c.bone = bones[current];
+        changed = true;
+    }
+    if (changed) out.cement = c;
+}
+
 void viewEditor(const ProcedureView& view, ProcedureRequests& out) {
     const InsideView insides[] = {InsideView::Auto, InsideView::Solid, InsideView::Ghost, InsideView::Cutaway};
     const char* const insideNames[] = {"Auto (see through when it matters)", "Solid", "See-through bone", "Cut open"};
@@ -137,6 +176,7 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     if (ImGui::SliderFloat("Speed", &speed, 0.25f, 4.0f, "%.2fx", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
         out.speed = speed;
     if (ImGui::CollapsingHeader("Case")) caseEditor(view, out);
+    if (ImGui::CollapsingHeader("Cement")) cementEditor(view, out);
     if (ImGui::CollapsingHeader("View")) viewEditor(view, out);
     Audience audience = view.audience;
     const Audience audiences[] = {Audience::Clinician, Audience::Patient};

@@ -64,3 +64,30 @@ TEST(ProcedureCliTest, InvalidValuesNameTheOptionAndTheChoices) {
 
 } // namespace
 } // namespace spineviz
+
+namespace spineviz {
+namespace {
+
+TEST(ProcedureCliTest, CementOptionsChangeTheInjection) {
+    // Runnier cement leaks more than thicker cement for the same patient (Habib/Baroud, Int J Spine Surg 4:26).
+    const std::vector<std::string> base{"--procedure", "vertebroplasty", "--seed", "4", "--phase", "hardening", "--progress", "1"};
+    std::vector<std::string> runny = base, thick = base;
+    runny.insert(runny.end(), {"--cement", "low", "--injection-start", "3"});
+    thick.insert(thick.end(), {"--cement", "high", "--injection-start", "9"});
+    const nlohmann::json early = measurements(runny), late = measurements(thick);
+    EXPECT_EQ(early["cement_kind"], "low-viscosity");
+    EXPECT_EQ(late["cement_kind"], "high-viscosity");
+    EXPECT_GT(early["cement_leaked_ml"].get<double>(), late["cement_leaked_ml"].get<double>());
+    std::vector<std::string> small = base;
+    small.insert(small.end(), {"--cement-volume", "2.5"});
+    EXPECT_NEAR(measurements(small)["cement_injected_ml"].get<double>(), 2.5, 0.2);
+    for (const auto& bad : {std::vector<std::string>{"--cement", "medium"}, std::vector<std::string>{"--bone", "glass"},
+                            std::vector<std::string>{"--injection-start", "40"}, std::vector<std::string>{"--flow-rate", "0"}}) {
+        const auto result = test::runProcess(test::spinevizExecutable(), bad);
+        EXPECT_EQ(result.exitCode, 2) << bad[0];
+        EXPECT_NE(result.err.find(bad[0]), std::string::npos) << result.err;
+    }
+}
+
+} // namespace
+} // namespace spineviz
