@@ -45,7 +45,10 @@ Ellipsoid balloonEllipsoid(const Trajectory& path, float tipDistance, const Ball
     e.axis = path.axis;
     e.halfLength = 0.5f * (shape.distalZ - shape.proximalZ);
     e.centre = path.at(tipDistance + 0.5f * (shape.distalZ + shape.proximalZ));
-    // As wide as the ellipsoid that holds the balloon's volume over its span.
+    // The cavity left after deflation is the ellipsoid inscribed in the balloon's span and width,
+    // about two thirds of the near-cylindrical balloon's volume: the compacted bone partly springs
+    // back when the balloon comes out (a model value: cavity volumes are a GAP in our sources; the
+    // cement model's leak rates were calibrated with it, docs/cement.md).
     const float volume = shape.envelopeVolumeMl * 1e-6f;
     e.radius = std::min(shape.maxRadius, std::sqrt(volume / (4.18879020f * std::max(e.halfLength, 1e-4f))));
     return e;
