@@ -225,12 +225,17 @@ void App::updateFluoro(float dt) {
 }
 
 void App::drawUi() {
-    if (procedure_) procedure_->drawUi(ui_, insets_);
     if (procedure_) {
+        // The monitors go first so the caption knows the room they take; they fit under where the
+        // measurements ended last frame.
         FluoroPanelView fluoro;
         fluoro.session = &fluoro_;
         for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
+        insets_.rightColumnTop = measurementsBottom_;
         applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_, &insets_), fluoro_);
+        insets_.rightColumnTop = 0.0f;
+        procedure_->drawUi(ui_, insets_);
+        measurementsBottom_ = insets_.rightColumnTop;
     }
     ViewPanelInfo info;
     info.belowOtherPanels = procedure_ != nullptr;

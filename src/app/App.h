@@ -76,6 +76,7 @@ private:
     FrameScene frame_;
     UiInsets insets_;          // what the panels covered last frame, in UI units
     int framesRendered_ = 0;
+    float measurementsBottom_ = 0.0f; // where the measurements panel ended last frame
     glm::vec2 uiSize_{0.0f};   // the UI's size when they were measured
     xray::FluoroSession fluoro_;
     FluoroPanelLayout fluoroLayout_;

@@ -150,7 +150,7 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
     view.labels = labels_;
 
     ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view, &insets) : drawProcedurePanel(view, &insets);
-    drawMeasurementsPanel(state.measurements, audience_);
+    drawMeasurementsPanel(state.measurements, audience_, &insets);
     const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
     drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
                      ui.headingFont(), ui.captionFont(), &insets);

@@ -296,39 +296,47 @@ void ProcedureDrawer::addInstruments(const SpinePose& pose, const ProcedureState
 
 void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                                   const ProcedureLook& look, FrameScene& out) {
-    if (cavityMeshes_.size() != state.cavities.size() || !sameHeights(cavityHeights_, state.heights) || cavityCut_ != look.cutaway) {
+    if (cavityMeshes_.size() != 2 * state.cavities.size() || !sameHeights(cavityHeights_, state.heights)) {
         cavityHeights_ = state.heights;
-        cavityCut_ = look.cutaway;
         cavityMeshes_.clear();
         for (Ellipsoid cavity : state.cavities) {
-            // Seen through a ghost, drawn a little smaller than the cavity so the cement filling it
-            // covers it cleanly; cut open, its walls are drawn true to size.
-            const float shrink = look.cutaway ? 1.0f : 0.9f;
-            cavity.radius *= shrink;
-            cavity.halfLength *= shrink;
-            MeshData mesh = transformed(unitSphere(), ellipsoidMatrix(cavity));
-            deformAnatomical(mesh, state.deformation);
-            cavityMeshes_.push_back(std::make_unique<GpuMesh>());
-            cavityMeshes_.back()->upload(mesh);
+            // True to size (the X-ray and the cut-away), then a little smaller for the see-through
+            // view, so the cement filling it covers it cleanly.
+            for (const float shrink : {1.0f, 0.9f}) {
+                Ellipsoid shown = cavity;
+                shown.radius *= shrink;
+                shown.halfLength *= shrink;
+                MeshData mesh = transformed(unitSphere(), ellipsoidMatrix(shown));
+                deformAnatomical(mesh, state.deformation);
+                cavityMeshes_.push_back(std::make_unique<GpuMesh>());
+                cavityMeshes_.back()->upload(mesh);
+            }
         }
     }
+    const bool filled = plan.cement && state.cementTime >= plan.cement->injectionSeconds;
     for (std::size_t i = 0; i < state.cavities.size(); ++i) {
         const glm::mat4 toWorld = pose.anatomicalToWorld() * affineAround(state.deformation, state.cavities[i].centre) *
                                   ellipsoidMatrix(state.cavities[i]);
         out.cavities.push_back({glm::inverse(toWorld)});
         DrawItem item;
-        item.mesh = cavityMeshes_[i].get();
+        item.mesh = cavityMeshes_[2 * i].get();
         item.model = pose.anatomicalToWorld();
         item.matter = Matter::TrabecularBone;
         item.hollow = true; // the balloon pushed the bone aside: less matter here
-        // Hidden inside solid bone, and once the cement has filled it.
-        const bool filled = plan.cement && state.cementTime >= plan.cement->injectionSeconds;
-        item.drawSurface = look.cutaway || (look.ghost && !filled);
-        item.look.baseColor = look.cutaway ? glm::vec4(0.36f, 0.11f, 0.08f, 1.0f) : glm::vec4(0.25f, 0.10f, 0.09f, 0.55f);
+        item.drawSurface = look.cutaway; // cut open: its walls; otherwise hidden in the bone
+        item.look.baseColor = glm::vec4(0.36f, 0.11f, 0.08f, 1.0f);
         item.look.roughness = 0.85f;
-        item.look.insideOut = look.cutaway;
+        item.look.insideOut = true;
         item.clipped = look.cutaway;
         out.items.push_back(item);
+        if (look.ghost && !filled) { // an empty space seen through the bone, until the cement fills it
+            DrawItem space;
+            space.mesh = cavityMeshes_[2 * i + 1].get();
+            space.model = pose.anatomicalToWorld();
+            space.look.baseColor = glm::vec4(0.25f, 0.10f, 0.09f, 0.55f);
+            space.look.roughness = 0.85f;
+            out.items.push_back(space);
+        }
     }
 }
 

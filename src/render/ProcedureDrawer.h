@@ -55,7 +55,6 @@ private:
     float cementMeshTime_ = -2.0f;
     WallHeights cementHeights_{-1.0f, -1.0f, -1.0f};
     WallHeights cavityHeights_{-1.0f, -1.0f, -1.0f};
-    bool cavityCut_ = false;
 };
 
 } // namespace spineviz

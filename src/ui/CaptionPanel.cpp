@@ -11,7 +11,8 @@ void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.8f;
     const float left = insets ? insets->left : 0.0f;
-    const float room = viewport->WorkSize.x - left - 2.0f * margin;
+    const float right = insets ? insets->right : 0.0f;
+    const float room = viewport->WorkSize.x - left - right - 2.0f * margin;
     // Wide enough for comfortable lines, never wider than reading allows.
     const float width = std::min(room, ImGui::GetFontSize() * (audience == Audience::Patient ? 44.0f : 50.0f));
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + left + margin + 0.5f * room, viewport->WorkPos.y + viewport->WorkSize.y - margin),

@@ -229,13 +229,15 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
     for (int i = 0; i < xray::kFluoroViews; ++i) shown += s.view(i).shown ? 1 : 0;
     // Two monitors fit under the measurements and clear of the caption; one enlarged takes more.
     const int stacked = layout.enlarged >= 0 ? 1 : std::max(shown, 1);
-    const float chrome = em(6.5f) + float(stacked) * em(1.6f);
-    float side = std::min(0.19f * width, (0.64f * height - chrome) / float(stacked));
+    const float chrome = layout.chrome > 0.0f ? layout.chrome : em(6.5f) + float(stacked) * em(3.2f);
+    // Under the measurements panel (where it ends, if known) and down to the bottom edge.
+    const float top = insets && insets->rightColumnTop > 0.0f ? insets->rightColumnTop + margin : 0.36f * height;
+    float side = std::min(0.19f * width, (height - top - margin - chrome) / float(stacked));
     if (layout.enlarged >= 0) side = std::min(0.42f * width, 0.88f * height - chrome);
     side = std::max(side, em(11.5f));
 
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + width - margin, viewport->WorkPos.y + height - margin), ImGuiCond_Always,
-                            ImVec2(1.0f, 1.0f));
+    // Hung from just under the measurements, so the two never overlap.
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + width - margin, viewport->WorkPos.y + top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     bool open = true;
     if (ImGui::Begin("Fluoroscopy###fluoro", &open, kDocked)) {
         for (int i = 0; i < xray::kFluoroViews; ++i) {
@@ -245,6 +247,8 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
         exposureLine(s, out);
         if (ImGui::CollapsingHeader("C-arm and image")) carmControls(s, layout, out);
         if (insets) insets->coverRight(viewport->WorkPos.x + width - ImGui::GetWindowPos().x);
+        // This frame's own content (the window's size lags a frame behind it).
+        layout.chrome = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - float(stacked) * side;
     }
     ImGui::End();
     if (!open) out.close = true;

@@ -22,6 +22,7 @@ struct FluoroPanelLayout {
     int enlarged = -1;   // a view shown large in the panel, or -1
     int fullscreen = -1; // a view covering the window, or -1
     int controlled = 0;  // the view whose C-arm the controls move
+    float chrome = 0.0f; // height of everything but the images, measured last frame (0: not yet)
 };
 
 struct FluoroRequests {

@@ -94,7 +94,7 @@ void patientView(const Measurements& m) {
 
 } // namespace
 
-void drawMeasurementsPanel(const Measurements& m, Audience audience) {
+void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
@@ -104,6 +104,7 @@ void drawMeasurementsPanel(const Measurements& m, Audience audience) {
                                          ImGuiWindowFlags_NoCollapse)) {
         if (audience == Audience::Patient) patientView(m);
         else clinicianView(m);
+        if (insets) insets->rightColumnTop = std::max(insets->rightColumnTop, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
     }
     ImGui::End();
 }

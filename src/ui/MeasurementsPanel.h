@@ -5,9 +5,11 @@
 
 #include "core/procedure/Measurements.h"
 #include "ui/ProcedureControls.h"
+#include "ui/UiInsets.h"
 
 namespace spineviz {
 
-void drawMeasurementsPanel(const Measurements& m, Audience audience);
+// `insets`, if given, learns where the panel ends in the top-right corner.
+void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets = nullptr);
 
 } // namespace spineviz

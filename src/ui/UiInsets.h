@@ -10,6 +10,7 @@ namespace spineviz {
 
 struct UiInsets {
     float left = 0.0f, right = 0.0f, top = 0.0f, bottom = 0.0f;
+    float rightColumnTop = 0.0f; // where free room starts below the panel in the top-right corner
 
     // Records a panel docked at an edge: its extent from that edge.
     void coverLeft(float extent) { left = std::max(left, extent); }

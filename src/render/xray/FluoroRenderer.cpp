@@ -71,9 +71,10 @@ void FluoroRenderer::appendCArms(const xray::FluoroSession& session, const glm::
             item.look = look;
             frame.items.push_back(item); // Matter::None: the X-ray does not see its own C-arm
         };
+        // Close in, the arms and the beam would only clutter the anatomy: the monitors show the beam.
+        if (glm::distance(eye, v.pose.isocentre) < kWholeCArmDistance * scale) continue;
         const SurfaceLook beam = carmLook({1.0f, 0.62f, 0.10f, 1.0f}, 0.5f);
         if (v.live) add(centralRay_, beam);
-        if (glm::distance(eye, v.pose.isocentre) < kWholeCArmDistance * scale) continue;
         add(arc_, carmLook({0.80f, 0.80f, 0.76f, 1.0f}, 0.45f));
         add(tube_, carmLook({0.52f, 0.55f, 0.58f, 1.0f}, 0.35f, 0.3f));
         add(detector_, carmLook({0.76f, 0.77f, 0.78f, 1.0f}, 0.4f));
