@@ -21,8 +21,8 @@ constexpr float kOrbitRadiansPerPixel = 0.006f;
 constexpr float kWheelZoomStep = 0.88f;
 constexpr float kPresetTransitionSeconds = 0.8f;
 constexpr int kMsaaSamples = 4;
-constexpr int kScreenshotSettleFrames = 3; // ImGui sizes auto-fitting windows over the first frames
-constexpr int kPanelSettleFrames = 2;      // frames after which the panels' room is known
+constexpr int kScreenshotSettleFrames = 4; // ImGui sizes auto-fitting windows over the first frames
+constexpr int kPanelSettleFrames = 3;      // frames after which the panels' room is known (auto-sized panels take two)
 
 double nowSeconds() {
     using clock = std::chrono::steady_clock;
@@ -172,11 +172,12 @@ int App::run() {
 App::FreeView App::freeView() const {
     FreeView free;
     if (uiSize_.x <= 0.0f || uiSize_.y <= 0.0f) return free;
-    const float left = insets_.left, right = uiSize_.x - insets_.right;
+    const float left = insets_.left, right = uiSize_.x - insets_.rightForView();
     const float top = insets_.top, bottom = uiSize_.y - insets_.bottom;
     if (right - left < 0.3f * uiSize_.x || bottom - top < 0.3f * uiSize_.y) return free; // panels cover too much: ignore them
     free.lensShift = glm::vec2((left + right) / uiSize_.x - 1.0f, 1.0f - (top + bottom) / uiSize_.y);
     free.heightShare = (bottom - top) / uiSize_.y;
+    free.widthShare = (right - left) / uiSize_.x;
     return free;
 }
 
@@ -191,7 +192,8 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
         // The first frames measure the panels; aim again once their room is known (unless a --view was asked for).
         const bool reaim = framesRendered_ < kPanelSettleFrames && !options_.view;
         if (auto goal = procedure_->cameraGoal(scene_.bounds(), aspect(), reaim)) {
-            goal->distance /= std::max(free.heightShare, 0.6f); // the step's anatomy fits the room left free
+            // The step's anatomy fits the room left free, however the panels narrow it.
+            goal->distance /= std::max(std::min(free.heightShare, 1.25f * free.widthShare), 0.5f);
             camera_.transitionTo(*goal, offscreen || reaim ? 0.0f : 1.2f);
         }
         procedure_->buildFrame(frame_);

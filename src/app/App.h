@@ -52,6 +52,7 @@ private:
     struct FreeView {
         glm::vec2 lensShift{0.0f};
         float heightShare = 1.0f;
+        float widthShare = 1.0f;
     };
     FreeView freeView() const;
 

@@ -208,8 +208,10 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     if (!s.open()) {
-        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + viewport->WorkSize.y - margin),
-                                ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+        // Under the measurements, clear of the caption at the bottom.
+        const float below = insets && insets->rightColumnTop > 0.0f ? insets->rightColumnTop + margin : margin;
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + below),
+                                ImGuiCond_Always, ImVec2(1.0f, 0.0f));
         if (ImGui::Begin("##fluoro-launcher", nullptr, kDocked | ImGuiWindowFlags_NoTitleBar)) {
             if (ImGui::Button("X-ray views (X)")) out.open = true;
         }

@@ -104,7 +104,10 @@ void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* i
                                          ImGuiWindowFlags_NoCollapse)) {
         if (audience == Audience::Patient) patientView(m);
         else clinicianView(m);
-        if (insets) insets->rightColumnTop = std::max(insets->rightColumnTop, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
+        if (insets) {
+            insets->rightColumnTop = std::max(insets->rightColumnTop, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
+            insets->cornerRight = std::max(insets->cornerRight, viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetWindowPos().x);
+        }
     }
     ImGui::End();
 }

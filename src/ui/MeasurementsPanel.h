@@ -9,7 +9,7 @@
 
 namespace spineviz {
 
-// `insets`, if given, learns where the panel ends in the top-right corner.
+// `insets`, if given, learns the panel's width at the right and where it ends in the top-right corner.
 void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets = nullptr);
 
 } // namespace spineviz
