@@ -226,19 +226,25 @@ void App::updateFluoro(float dt) {
     fluoroRenderer_.appendCArms(fluoro_, camera_.eye(), frame_);
 }
 
+// Panels at the edges go first, so the caption knows the room they take.
 void App::drawUi() {
-    if (procedure_) {
-        // The monitors go first so the caption knows the room they take; they fit under where the
-        // measurements ended last frame.
+    drawDisplayPanel();
+    if (!procedure_) return;
+    // The X-ray monitors fit under where the measurements ended last frame. A patient's
+    // consultation keeps to the simple controls: no X-ray launcher unless the views are open.
+    if (procedure_->audience() == Audience::Clinician || fluoro_.open()) {
         FluoroPanelView fluoro;
         fluoro.session = &fluoro_;
         for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
         insets_.rightColumnTop = measurementsBottom_;
         applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_, &insets_), fluoro_);
         insets_.rightColumnTop = 0.0f;
-        procedure_->drawUi(ui_, insets_);
-        measurementsBottom_ = insets_.rightColumnTop;
     }
+    procedure_->drawUi(ui_, insets_);
+    measurementsBottom_ = insets_.rightColumnTop;
+}
+
+void App::drawDisplayPanel() {
     ViewPanelInfo info;
     info.belowOtherPanels = procedure_ != nullptr;
     info.modelName = fileName(modelPath_);
@@ -247,7 +253,7 @@ void App::drawUi() {
     info.msaaSamples = renderer_.samples();
     info.fullscreen = window_.fullscreen();
     info.uiScale = ui_.userScale();
-    applyViewActions(drawViewPanel(info));
+    applyViewActions(drawViewPanel(info, &insets_));
 }
 
 void App::applyViewActions(const ViewPanelActions& actions) {

@@ -45,6 +45,7 @@ private:
     void applyViewActions(const ViewPanelActions& actions);
     void renderFrame(float dt, GLuint output, int width, int height, bool offscreen);
     void drawUi();
+    void drawDisplayPanel();
     void saveScreenshot();
     void showToast(const std::string& text);
     void setPreset(ViewPreset preset, bool animate);

@@ -48,6 +48,7 @@ public:
     xray::XrayAnatomy xrayAnatomy() const;
     xray::BodyOutline xrayBody() const;
     bool playing() const { return session_.player().playing(); }
+    Audience audience() const { return audience_; }
 
 private:
     void apply(const ProcedureRequests& requests);

@@ -10,7 +10,7 @@ void drawCaptionPanel(const PhaseCaption& caption, int step, int steps, Audience
                       UiInsets* insets) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.8f;
-    const float left = insets ? insets->left : 0.0f;
+    const float left = insets ? std::max(insets->left, insets->bottomLeft) : 0.0f;
     const float right = insets ? insets->right : 0.0f;
     const float room = viewport->WorkSize.x - left - right - 2.0f * margin;
     // Wide enough for comfortable lines, never wider than reading allows.

@@ -12,6 +12,7 @@ struct UiInsets {
     float left = 0.0f, right = 0.0f, top = 0.0f, bottom = 0.0f; // panels that run along a whole edge
     float cornerRight = 0.0f;    // width of the panel in the top-right corner (the measurements)
     float rightColumnTop = 0.0f; // where free room starts below it
+    float bottomLeft = 0.0f;     // width of the small panel in the bottom-left corner (display settings)
 
     // Records a panel docked at an edge: its extent from that edge.
     void coverLeft(float extent) { left = std::max(left, extent); }

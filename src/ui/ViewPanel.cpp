@@ -2,9 +2,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace spineviz {
 
-ViewPanelActions drawViewPanel(const ViewPanelInfo& info) {
+ViewPanelActions drawViewPanel(const ViewPanelInfo& info, UiInsets* insets) {
     ViewPanelActions actions;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = ImGui::GetFontSize() * 0.8f;
@@ -18,7 +20,10 @@ ViewPanelActions drawViewPanel(const ViewPanelInfo& info) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 15.0f, 0.0f), ImVec2(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.y));
     ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     if (!info.belowOtherPanels) flags |= ImGuiWindowFlags_NoCollapse;
-    if (!ImGui::Begin(info.belowOtherPanels ? "Display" : "View", nullptr, flags)) {
+    const bool expanded = ImGui::Begin(info.belowOtherPanels ? "Display" : "View", nullptr, flags);
+    if (insets && info.belowOtherPanels)
+        insets->bottomLeft = std::max(insets->bottomLeft, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - viewport->WorkPos.x);
+    if (!expanded) {
         ImGui::End();
         return actions;
     }

@@ -3,6 +3,7 @@
 // asked for; the app carries it out.
 
 #include "core/camera/ViewPreset.h"
+#include "ui/UiInsets.h"
 
 #include <cstddef>
 #include <optional>
@@ -29,7 +30,8 @@ struct ViewPanelActions {
     std::optional<float> uiScale;
 };
 
-ViewPanelActions drawViewPanel(const ViewPanelInfo& info);
+// `insets`, if given, learns the corner it takes at the bottom left.
+ViewPanelActions drawViewPanel(const ViewPanelInfo& info, UiInsets* insets = nullptr);
 
 // A short message that fades out at the bottom of the screen (e.g. where a screenshot went).
 void drawToast(const std::string& text, float opacity);
