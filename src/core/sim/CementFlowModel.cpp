@@ -7,6 +7,16 @@
 namespace spineviz {
 namespace {
 
+// Calls visit(w) for each face neighbour w of cell v (grid coordinates c) that lies in the grid.
+template <typename Visit>
+void forEachFaceNeighbour(const VoxelGrid& g, std::uint32_t v, const int c[3], Visit visit) {
+    const std::int64_t step[3] = {1, std::int64_t(g.nx), std::int64_t(g.nx) * g.ny};
+    const int size[3] = {g.nx, g.ny, g.nz};
+    for (int a = 0; a < 3; ++a)
+        for (int d = -1; d <= 1; d += 2)
+            if (c[a] + d >= 0 && c[a] + d < size[a]) visit(std::uint32_t(std::int64_t(v) + d * step[a]));
+}
+
 enum : std::uint8_t { kUntouched = 0, kBulkFront = 1, kLeakFront = 2, kFilled = 3, kBlocked = 4 };
 
 constexpr double kPi = 3.14159265358979;
@@ -269,42 +279,37 @@ void CementFlowSimulation::invadeBulk(std::uint32_t v, double key) {
         b.exitOmega = b.reached ? std::min(b.exitOmega, double(omega_[v])) : double(omega_[v]);
         b.reached = true;
     }
-    const int step[3] = {1, int(nx), int(nx * ny)};
-    const int size[3] = {g.nx, g.ny, g.nz};
-    for (int a = 0; a < 3; ++a)
-        for (int d = -1; d <= 1; d += 2) {
-            if (c[a] + d < 0 || c[a] + d >= size[a]) continue;
-            const std::uint32_t w = std::uint32_t(std::int64_t(v) + d * step[a]);
-            const std::uint8_t s = state_[w];
-            if (s == kFilled || s == kBlocked) continue;
-            const VoxelMaterial mw = bone_.material(w);
-            if (mw == VoxelMaterial::Outside || mw == VoxelMaterial::Cortex) {
-                state_[w] = kBlocked;
-                continue;
-            }
-            if (mw == VoxelMaterial::Vessel) {
-                // Cement that reaches a vein enters it: a venous leak starts here.
-                const int vein = bone_.exitOf(w);
-                Branch& b = branches_[std::size_t(vein)];
-                b.exitOmega = b.reached ? std::min(b.exitOmega, double(omega_[v])) : double(omega_[v]);
-                b.reached = true;
-                touchLeak(vein, v, w, true);
-                continue;
-            }
-            if (mw == VoxelMaterial::Leak) {
-                // Out of the body only through a crack's opening, into that exit's own region.
-                if (exit >= 0 && bone_.exitOf(w) == exit) touchLeak(exit, v, w, true);
-                continue;
-            }
-            if (s == kLeakFront) continue;
-            if (exit >= 0) {
-                // A crack's opening leads out through the cortex, not along it or back in.
-                if (mw != VoxelMaterial::Opening || bone_.exitOf(w) != exit ||
-                    bone_.outwardDistance(bone_.centre(w)) <= bone_.outwardDistance(bone_.centre(v)))
-                    continue;
-            }
-            touchBulk(v, w);
+    forEachFaceNeighbour(g, v, c, [&](std::uint32_t w) {
+        const std::uint8_t s = state_[w];
+        if (s == kFilled || s == kBlocked) return;
+        const VoxelMaterial mw = bone_.material(w);
+        if (mw == VoxelMaterial::Outside || mw == VoxelMaterial::Cortex) {
+            state_[w] = kBlocked;
+            return;
         }
+        if (mw == VoxelMaterial::Vessel) {
+            // Cement that reaches a vein enters it: a venous leak starts here.
+            const int vein = bone_.exitOf(w);
+            Branch& b = branches_[std::size_t(vein)];
+            b.exitOmega = b.reached ? std::min(b.exitOmega, double(omega_[v])) : double(omega_[v]);
+            b.reached = true;
+            touchLeak(vein, v, w, true);
+            return;
+        }
+        if (mw == VoxelMaterial::Leak) {
+            // Out of the body only through a crack's opening, into that exit's own region.
+            if (exit >= 0 && bone_.exitOf(w) == exit) touchLeak(exit, v, w, true);
+            return;
+        }
+        if (s == kLeakFront) return;
+        if (exit >= 0) {
+            // A crack's opening leads out through the cortex, not along it or back in.
+            if (mw != VoxelMaterial::Opening || bone_.exitOf(w) != exit ||
+                bone_.outwardDistance(bone_.centre(w)) <= bone_.outwardDistance(bone_.centre(v)))
+                return;
+        }
+        touchBulk(v, w);
+        });
 }
 
 void CementFlowSimulation::invadeLeak(int exit, std::uint32_t v) {
@@ -336,17 +341,12 @@ void CementFlowSimulation::invadeLeak(int exit, std::uint32_t v) {
         lo_[a] = hi_[a] < lo_[a] ? c[a] : std::min(lo_[a], c[a]);
         hi_[a] = std::max(hi_[a], c[a]);
     }
-    const int step[3] = {1, int(nx), int(nx * ny)};
-    const int size[3] = {g.nx, g.ny, g.nz};
-    for (int a = 0; a < 3; ++a)
-        for (int d = -1; d <= 1; d += 2) {
-            if (c[a] + d < 0 || c[a] + d >= size[a]) continue;
-            const std::uint32_t w = std::uint32_t(std::int64_t(v) + d * step[a]);
-            const std::uint8_t s = state_[w];
-            if (s == kFilled || s == kBlocked || s == kBulkFront) continue;
-            if (!isLeakPath(bone_.material(w)) || bone_.exitOf(w) != exit) continue; // a leak stays in its region
-            touchLeak(exit, v, w, false);
-        }
+    forEachFaceNeighbour(g, v, c, [&](std::uint32_t w) {
+        const std::uint8_t s = state_[w];
+        if (s == kFilled || s == kBlocked || s == kBulkFront) return;
+        if (!isLeakPath(bone_.material(w)) || bone_.exitOf(w) != exit) return; // a leak stays in its region
+        touchLeak(exit, v, w, false);
+    });
 }
 
 void CementFlowSimulation::rebuildHeap(std::vector<std::uint32_t>& front, std::vector<Entry>& heap, std::uint8_t frontState, double scale) {
@@ -488,11 +488,7 @@ CementField CementFlowSimulation::field() const {
             hi[a] = std::min(size[a] - 1, hi_[a] + 2);
         }
     }
-    f.grid.cell = g.cell;
-    f.grid.origin = g.origin + g.cell * glm::vec3(float(lo[0]), float(lo[1]), float(lo[2]));
-    f.grid.nx = hi[0] - lo[0] + 1;
-    f.grid.ny = hi[1] - lo[1] + 1;
-    f.grid.nz = hi[2] - lo[2] + 1;
+    f.grid = g.sub(lo, hi);
     f.fillTime.assign(f.grid.count(), kNeverFilled);
     f.voxelMl.assign(f.grid.count(), 0.0f);
     f.part.assign(f.grid.count(), 0);

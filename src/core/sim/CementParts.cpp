@@ -33,11 +33,7 @@ CementField cementPart(const CementField& field, int part) {
         lo[a] = std::max(0, lo[a] - 1);
         hi[a] = std::min(size[a] - 1, hi[a] + 1);
     }
-    out.grid.cell = g.cell;
-    out.grid.origin = g.origin + g.cell * glm::vec3(float(lo[0]), float(lo[1]), float(lo[2]));
-    out.grid.nx = hi[0] - lo[0] + 1;
-    out.grid.ny = hi[1] - lo[1] + 1;
-    out.grid.nz = hi[2] - lo[2] + 1;
+    out.grid = g.sub(lo, hi);
     out.fillTime.assign(out.grid.count(), kNeverFilled);
     out.voxelMl.assign(out.grid.count(), 0.0f);
     for (int z = lo[2]; z <= hi[2]; ++z)

@@ -16,4 +16,14 @@ VoxelGrid VoxelGrid::covering(const glm::vec3& lo, const glm::vec3& hi, float ce
     return grid;
 }
 
+VoxelGrid VoxelGrid::sub(const int lo[3], const int hi[3]) const {
+    VoxelGrid out;
+    out.cell = cell;
+    out.origin = origin + cell * glm::vec3(float(lo[0]), float(lo[1]), float(lo[2]));
+    out.nx = hi[0] - lo[0] + 1;
+    out.ny = hi[1] - lo[1] + 1;
+    out.nz = hi[2] - lo[2] + 1;
+    return out;
+}
+
 } // namespace spineviz

@@ -20,6 +20,8 @@ struct VoxelGrid {
 
     // A grid covering [lo, hi] with cells of about `cell` metres.
     static VoxelGrid covering(const glm::vec3& lo, const glm::vec3& hi, float cell);
+    // The cells lo..hi (inclusive, per axis) of this grid, as a grid of their own.
+    VoxelGrid sub(const int lo[3], const int hi[3]) const;
 };
 
 } // namespace spineviz
