@@ -1,5 +1,7 @@
 #include "render/AmbientOcclusion.h"
 
+#include "render/GlTexture.h"
+
 #include <algorithm>
 
 namespace spineviz {
@@ -19,13 +21,8 @@ void AmbientOcclusion::ensure(int width, int height) {
     if (width == width_ && height == height_ && fbo_) return;
     width_ = width;
     height_ = height;
-    if (!texture_) glGenTextures(1, &texture_);
-    glBindTexture(GL_TEXTURE_2D, texture_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (texture_) glDeleteTextures(1, &texture_);
+    texture_ = makeTexture2D(width, height, GL_R8, GL_RED, GL_UNSIGNED_BYTE, GL_LINEAR);
     if (!fbo_) glGenFramebuffers(1, &fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);

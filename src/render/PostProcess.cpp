@@ -1,5 +1,7 @@
 #include "render/PostProcess.h"
 
+#include "render/GlTexture.h"
+
 namespace spineviz {
 
 PostProcess::~PostProcess() {
@@ -11,12 +13,7 @@ std::string PostProcess::init(const std::string& shaderDir) {
     if (!emptyVao_) glGenVertexArrays(1, &emptyVao_);
     if (!white_) {
         const unsigned char white = 255;
-        glGenTextures(1, &white_);
-        glBindTexture(GL_TEXTURE_2D, white_);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &white);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        white_ = makeTexture2D(1, 1, GL_R8, GL_RED, GL_UNSIGNED_BYTE, GL_NEAREST, &white);
     }
     return program_.load(shaderDir, "fullscreen.vert", "post.frag");
 }

@@ -1,5 +1,7 @@
 #include "render/RenderTarget.h"
 
+#include "render/GlTexture.h"
+
 #include <algorithm>
 
 namespace spineviz {
@@ -35,21 +37,9 @@ bool RenderTarget::create(int samples) {
     release();
     samples_ = samples > 1 ? samples : 0;
 
-    glGenTextures(1, &resolveColor_);
-    glBindTexture(GL_TEXTURE_2D, resolveColor_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA16F, width_, height_, 0, GL_RGBA, GL_FLOAT, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    resolveColor_ = makeTexture2D(width_, height_, GL_RGBA16F, GL_RGBA, GL_FLOAT, GL_LINEAR);
     // Depth as a texture: ambient occlusion reads it after the frame is resolved.
-    glGenTextures(1, &resolveDepth_);
-    glBindTexture(GL_TEXTURE_2D, resolveDepth_);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH24_STENCIL8, width_, height_, 0, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    resolveDepth_ = makeTexture2D(width_, height_, GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, GL_NEAREST);
     glGenFramebuffers(1, &resolveFbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolveColor_, 0);

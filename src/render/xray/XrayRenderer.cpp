@@ -1,5 +1,7 @@
 #include "render/xray/XrayRenderer.h"
 
+#include "render/GlTexture.h"
+
 #include "render/GpuMesh.h"
 #include "core/math/SeededRandom.h"
 #include "render/Screenshot.h"
@@ -20,15 +22,11 @@ constexpr int kDeviateTile = 512; // shaders/xray_display.frag's kNoiseMask + 1
 std::size_t channel(XrayClass c) { return static_cast<std::size_t>(c); }
 
 GLuint makeTexture(int size, GLint internalFormat, GLenum format, GLenum type, bool mipmapped) {
-    GLuint texture = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, internalFormat, size, size, 0, format, type, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, mipmapped ? GL_LINEAR_MIPMAP_NEAREST : GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    if (mipmapped) glGenerateMipmap(GL_TEXTURE_2D);
+    const GLuint texture = makeTexture2D(size, size, internalFormat, format, type, GL_LINEAR);
+    if (mipmapped) {
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
+        glGenerateMipmap(GL_TEXTURE_2D);
+    }
     return texture;
 }
 
@@ -211,12 +209,7 @@ std::string XrayRenderer::init(const std::string& shaderDir) {
             normals[i] = static_cast<float>(r * std::cos(6.283185307179586 * u2));
             normals[i + 1] = static_cast<float>(r * std::sin(6.283185307179586 * u2));
         }
-        glGenTextures(1, &deviates_);
-        glBindTexture(GL_TEXTURE_2D, deviates_);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, kDeviateTile, kDeviateTile, 0, GL_RED, GL_FLOAT, normals.data());
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        deviates_ = makeTexture2D(kDeviateTile, kDeviateTile, GL_R32F, GL_RED, GL_FLOAT, GL_NEAREST, normals.data());
     }
     return error;
 }
