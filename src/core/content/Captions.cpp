@@ -187,6 +187,8 @@ PhaseCaption access(const Context& c) {
     const bool kp = c.kyphoplasty;
     // Vertebroplasty needle 11-13 gauge (AJNR 2004, PMC7976525); tip in the anterior third
     // (openradiology.org). Kyphoplasty: trocar to the posterior third, then the working cannula (issue 4).
+    // Docking on the superolateral aspect of the pedicle: radiologykey.com, "Spine percutaneous
+    // interventions" (the transpedicular needle technique); the medial unilateral aim: openradiology.org.
     const std::string instrument = kp ? "a trocar" : "an 11–13-gauge vertebroplasty needle";
     std::string first;
     if (c.bilateral)
