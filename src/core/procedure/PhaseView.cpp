@@ -21,11 +21,12 @@ PhaseView phaseView(PhaseId phase) {
     case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; v.targetZ = -0.02f; break; // needles entering the pedicles
     case PhaseId::Drilling:
     case PhaseId::BalloonInsertion:
+        v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.11f; v.targetZ = -0.004f; v.inside = true; break; // lateral: the path in
     case PhaseId::Inflation:
     case PhaseId::Deflation:
     case PhaseId::Cement:
     case PhaseId::Hardening:
-        v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.11f; v.targetZ = -0.004f; v.inside = true; break; // lateral, close
+        v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.08f; v.targetZ = 0.0f; v.inside = true; break; // lateral, closer: the body's inside
     case PhaseId::Removal: v.yaw = 155 * kDeg; v.pitch = 25 * kDeg; v.span = 0.20f; break;
     case PhaseId::Outcome: v.yaw = 75 * kDeg; v.pitch = 6 * kDeg; v.span = 0.16f; v.inside = true; break;
     }
