@@ -21,8 +21,8 @@ constexpr float kOrbitRadiansPerPixel = 0.006f;
 constexpr float kWheelZoomStep = 0.88f;
 constexpr float kPresetTransitionSeconds = 0.8f;
 constexpr int kMsaaSamples = 4;
-constexpr int kScreenshotSettleFrames = 4; // ImGui sizes auto-fitting windows over the first frames
-constexpr int kPanelSettleFrames = 3;      // frames after which the panels' room is known (auto-sized panels take two)
+constexpr int kScreenshotSettleFrames = 6; // ImGui sizes auto-fitting windows over the first frames
+constexpr int kPanelSettleFrames = 5;      // frames after which the panels' room is known (auto-sized panels, and the X-ray panel hung under them, take up to four)
 
 double nowSeconds() {
     using clock = std::chrono::steady_clock;
@@ -207,8 +207,11 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
     ui_.beginFrame(offscreen ? width : 0, offscreen ? height : 0);
     insets_ = UiInsets{};
     uiSize_ = glm::vec2(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
-    if (procedure_) procedure_->drawLabels(camera_.projection(viewport.aspect()) * camera_.view(), uiSize_.x, uiSize_.y);
     if (uiVisible_) drawUi();
+    // After the panels, so the labels know the room they leave (the labels draw on top either way).
+    if (procedure_)
+        procedure_->drawLabels(camera_.projection(viewport.aspect()) * camera_.view(), uiSize_.x, uiSize_.y,
+                               LabelRoom{insets_.left, uiSize_.x - insets_.rightForView()});
     drawToast(toast_, std::min(toastTimeLeft_, 1.0f));
     ui_.endFrame();
     toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);

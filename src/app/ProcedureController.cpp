@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cstdio>
 
 namespace spineviz {
@@ -37,18 +38,21 @@ void ProcedureController::findAnchors() {
         anchors_ = vertebraPartAnchors(scene_.meshes[mesh].primitives.front().mesh, vertebra->landmarks);
 }
 
-void ProcedureController::drawLabels(const glm::mat4& viewProjection, float width, float height) {
+void ProcedureController::drawLabels(const glm::mat4& viewProjection, float width, float height, LabelRoom room) {
     const ProcedureState& now = session_.state();
     // Leaks are named for clinicians whatever the label setting: seeing them early is the lesson.
     if (audience_ == Audience::Clinician && !now.measurements.cementLeaks.empty()) {
         std::vector<PlacedLabel> leaks;
         for (const Measurements::Leak& leak : now.measurements.cementLeaks) {
+            // Short on the picture; the panel and the warning give the full name.
+            std::string type = leak.type;
+            if (!type.empty()) type[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
             char text[128];
-            std::snprintf(text, sizeof text, "Leak: %s, %.2f mL", leak.title.c_str(), leak.volumeMl);
+            std::snprintf(text, sizeof text, "%s leak (%s), %.2f mL", type.c_str(), leak.code.c_str(), leak.volumeMl);
             const glm::vec3 anatomical = now.deformation.treated(leak.positionMm * 1e-3f);
             leaks.push_back({text, glm::vec3(session_.pose().anatomicalToWorld() * glm::vec4(anatomical, 1.0f))});
         }
-        drawPartLabels(leaks, viewProjection, width, height, "Cement leak", LabelTone::Warning);
+        drawPartLabels(leaks, viewProjection, width, height, room, "Cement leak", LabelTone::Warning);
     }
     if (!labels_ || anchors_.empty()) return;
     const VertebraNode* vertebra = session_.anatomy().vertebra(session_.options().level);
@@ -59,7 +63,7 @@ void ProcedureController::drawLabels(const glm::mat4& viewProjection, float widt
     for (const PartAnchor& anchor : anchors_)
         placed.push_back({anchor.term, session_.pose().deformWorld(glm::vec3(nodeWorld * glm::vec4(anchor.point, 1.0f)),
                                                                     PoseRegion::Treated, state.deformation)});
-    drawPartLabels(placed, viewProjection, width, height, session_.options().level + ", the treated vertebra", LabelTone::Anatomy);
+    drawPartLabels(placed, viewProjection, width, height, room, session_.options().level + ", the treated vertebra", LabelTone::Anatomy);
 }
 
 xray::XrayAnatomy ProcedureController::xrayAnatomy() const {

@@ -10,6 +10,7 @@
 #include "core/xray/CArm.h"
 #include "render/GpuScene.h"
 #include "render/ProcedureDrawer.h"
+#include "ui/PartLabels.h"
 #include "ui/ProcedureControls.h"
 #include "ui/UiContext.h"
 #include "ui/UiInsets.h"
@@ -38,8 +39,9 @@ public:
     CameraPose presetPose(ViewPreset preset, const Aabb& modelBounds, float aspect) const;
     // Panels; `insets` learns how much of each edge they cover.
     void drawUi(const UiContext& ui, UiInsets& insets);
-    // Names on the treated vertebra's parts (when asked for) and on cement leaks, over the 3D view.
-    void drawLabels(const glm::mat4& viewProjection, float width, float height);
+    // Names on the treated vertebra's parts (when asked for) and on cement leaks, over the 3D view,
+    // their boxes kept within `room`.
+    void drawLabels(const glm::mat4& viewProjection, float width, float height, LabelRoom room);
     // Space, arrows, PageUp/PageDown, Home, 1-9. True when the key was the procedure's.
     bool handleKey(const SDL_Keysym& key);
 

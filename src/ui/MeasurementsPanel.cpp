@@ -71,8 +71,13 @@ void clinicianView(const Measurements& m) {
         ImGui::Text("%.1f min since mixing: %s", m.cementMinutesSinceMixing, cementStage(m));
         if (m.cementInjectedMl > 0.0f)
             ImGui::Text("In the body %.2f mL, outside %.2f mL", m.cementRetainedMl, m.cementLeakedMl);
+        // Wrapped, so a long leak name does not widen the panel over the view.
+        ImGui::PushTextWrapPos(em(21));
+        ImGui::PushStyleColor(ImGuiCol_Text, kLeakColour);
         for (const Measurements::Leak& leak : m.cementLeaks)
-            ImGui::TextColored(kLeakColour, "Leak: %s, %.2f mL", leak.title.c_str(), leak.volumeMl);
+            ImGui::TextWrapped("Leak: %s, %.2f mL", leak.title.c_str(), leak.volumeMl);
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
     }
 }
 

@@ -19,8 +19,30 @@ struct ScreenLabel {
 
 } // namespace
 
+void layoutLabelBoxes(std::vector<LabelBox>& boxes, float centreX, float width, LabelRoom room, float fontSize) {
+    // Labels go out to the side their point is on, stacked so they never overlap.
+    const float gap = fontSize * 0.35f, reach = fontSize * 4.0f;
+    std::vector<LabelBox*> byHeight;
+    for (LabelBox& b : boxes) byHeight.push_back(&b);
+    std::stable_sort(byHeight.begin(), byHeight.end(), [](const LabelBox* a, const LabelBox* b) { return a->anchor.y < b->anchor.y; });
+    float nextY[2] = {-1e9f, -1e9f};
+    const float roomLeft = std::max(room.left, 0.0f), roomRight = room.right > roomLeft ? std::min(room.right, width) : width;
+    for (LabelBox* b : byHeight) {
+        const float spareRight = roomRight - (b->anchor.x + reach + b->size.x), spareLeft = b->anchor.x - reach - b->size.x - roomLeft;
+        b->right = b->anchor.x >= centreX;
+        if (b->right && spareRight < 0.0f && spareLeft > spareRight) b->right = false;
+        else if (!b->right && spareLeft < 0.0f && spareRight > spareLeft) b->right = true;
+        const float y = std::max(b->anchor.y - 0.5f * b->size.y, nextY[b->right]);
+        nextY[b->right] = y + b->size.y + gap;
+        // The leader shortens (down to a gap) before the box runs into a panel.
+        const float x = b->right ? std::max(b->anchor.x + gap, std::min(b->anchor.x + reach, roomRight - b->size.x))
+                                 : std::min(b->anchor.x - gap - b->size.x, std::max(b->anchor.x - reach - b->size.x, roomLeft));
+        b->topLeft = glm::vec2(std::clamp(x, 0.0f, std::max(width - b->size.x, 0.0f)), y);
+    }
+}
+
 void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& viewProjection, float width, float height,
-                    const std::string& whole, LabelTone tone) {
+                    LabelRoom room, const std::string& whole, LabelTone tone) {
     std::vector<ScreenLabel> placed;
     float centreX = 0.0f;
     ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
@@ -44,17 +66,14 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
         centreX = centre.x - 1.0f;
     }
 
-    // Labels go out to the side their point is on, stacked so they never overlap.
-    const float gap = ImGui::GetFontSize() * 0.35f, pad = ImGui::GetFontSize() * 0.3f, reach = ImGui::GetFontSize() * 4.0f;
-    std::sort(placed.begin(), placed.end(), [](const ScreenLabel& a, const ScreenLabel& b) { return a.anchor.y < b.anchor.y; });
-    float nextY[2] = {-1e9f, -1e9f};
-    for (ScreenLabel& s : placed) {
-        s.right = s.anchor.x >= centreX;
-        const float boxHeight = s.size.y + 2 * pad;
-        const float y = std::max(s.anchor.y - 0.5f * boxHeight, nextY[s.right]);
-        nextY[s.right] = y + boxHeight + gap;
-        const float x = s.right ? s.anchor.x + reach : s.anchor.x - reach - s.size.x - 2 * pad;
-        s.box = ImVec2(std::clamp(x, 0.0f, width - s.size.x - 2 * pad), y);
+    const float pad = ImGui::GetFontSize() * 0.3f;
+    std::vector<LabelBox> boxes;
+    for (const ScreenLabel& s : placed)
+        boxes.push_back({glm::vec2(s.anchor.x, s.anchor.y), glm::vec2(s.size.x + 2 * pad, s.size.y + 2 * pad)});
+    layoutLabelBoxes(boxes, centreX, width, room, ImGui::GetFontSize());
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        placed[i].box = ImVec2(boxes[i].topLeft.x, boxes[i].topLeft.y);
+        placed[i].right = boxes[i].right;
     }
 
     ImDrawList* draw = ImGui::GetForegroundDrawList();
