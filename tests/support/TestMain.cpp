@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
+
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
@@ -15,6 +18,14 @@ int main(int argc, char** argv) {
     setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 0);
     setenv("LSAN_OPTIONS", "suppressions=" SPINEVIZ_LSAN_SUPPRESSIONS ":print_suppressions=0", 0);
     setenv("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1", 0);
+    // Suites that render in their own process (the X-ray GL tests) need the preload too: start
+    // again once with it, as the spineviz processes the other suites start do.
+    if (!std::getenv("SPINEVIZ_TEST_PRELOADED")) {
+        setenv("SPINEVIZ_TEST_PRELOADED", "1", 1);
+        execv("/proc/self/exe", argv);
+        std::perror("spineviz tests: cannot restart with the sanitizer preload");
+        return 1;
+    }
 #endif
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
