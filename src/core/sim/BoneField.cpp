@@ -418,6 +418,15 @@ void BoneField::tag(int exit, VoxelMaterial role, const glm::vec3& lo, const glm
             }
 }
 
+// Tags every voxel within `radius` of any of the segments: a vein as a chain of tubes.
+void BoneField::tagTubes(int exit, VoxelMaterial role, const std::vector<std::pair<glm::vec3, glm::vec3>>& segments, float radius) {
+    for (const auto& segment : segments) {
+        const glm::vec3 a = segment.first, b = segment.second;
+        tag(exit, role, glm::min(a, b) - glm::vec3(radius), glm::max(a, b) + glm::vec3(radius),
+            [&](const glm::vec3& p) { return segmentDistance(p, a, b) <= radius; });
+    }
+}
+
 void BoneField::rasterise() {
     const Section s = sectionOf(body_);
     const float h = grid_.cell;
@@ -468,9 +477,7 @@ void BoneField::rasterise() {
             segments.push_back({b, b + glm::vec3(0.7f * branch, 0.0f, 0.7f * branch)});
             segments.push_back({b, b + glm::vec3(-0.7f * branch, 0.0f, 0.7f * branch)});
         }
-        for (const auto& [p0, p1] : segments)
-            tag(int(e), VoxelMaterial::Vessel, glm::min(p0, p1) - glm::vec3(r), glm::max(p0, p1) + glm::vec3(r),
-                [&](const glm::vec3& p) { return segmentDistance(p, p0, p1) <= r; });
+        tagTubes(int(e), VoxelMaterial::Vessel, segments, r);
     }
     // Where leaks go, outside the body.
     for (std::size_t e = 0; e < damage_.exits.size() && e < 254; ++e) {
@@ -489,9 +496,7 @@ void BoneField::rasterise() {
                 {{sx, gridLo.y, zPlexus}, {sx, gridHi.y, zPlexus}},
                 {{-sx, gridLo.y, zPlexus}, {-sx, gridHi.y, zPlexus}},
             };
-            for (const auto& [p0, p1] : veins)
-                tag(id, VoxelMaterial::Leak, glm::min(p0, p1) - glm::vec3(r), glm::max(p0, p1) + glm::vec3(r),
-                    [&](const glm::vec3& p) { return segmentDistance(p, p0, p1) <= r; });
+            tagTubes(id, VoxelMaterial::Leak, veins, r);
             break;
         }
         case ExitKind::SegmentalForamen: {
@@ -508,9 +513,7 @@ void BoneField::rasterise() {
             // A stub out of the foramen to the waist vein, then the vein itself.
             std::vector<std::pair<glm::vec3, glm::vec3>> segments{{x.position, s.point(theta0, x.position.y) + s.normal(theta0) * offset}};
             for (std::size_t i = 0; i + 1 < waist.size(); ++i) segments.push_back({waist[i], waist[i + 1]});
-            for (const auto& [p0, p1] : segments)
-                tag(id, VoxelMaterial::Leak, glm::min(p0, p1) - glm::vec3(r), glm::max(p0, p1) + glm::vec3(r),
-                    [&](const glm::vec3& p) { return segmentDistance(p, p0, p1) <= r; });
+            tagTubes(id, VoxelMaterial::Leak, segments, r);
             break;
         }
         case ExitKind::EndplateBreak: {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace spineviz {
@@ -91,6 +92,7 @@ public:
 private:
     void rasterise();
     template <class Test> void tag(int exit, VoxelMaterial role, const glm::vec3& lo, const glm::vec3& hi, Test test);
+    void tagTubes(int exit, VoxelMaterial role, const std::vector<std::pair<glm::vec3, glm::vec3>>& segments, float radius);
     VoxelMaterial classify(const glm::vec3& p) const;
     bool nearCavity(const glm::vec3& p) const;
     float smoothNoise(const glm::vec3& p) const;
