@@ -1,5 +1,6 @@
 #include "app/ProcedureController.h"
 
+#include "core/anatomy/TrunkSurface.h"
 #include "core/content/Captions.h"
 #include "ui/CaptionPanel.h"
 #include "ui/LearnPanel.h"
@@ -14,7 +15,9 @@
 
 namespace spineviz {
 
-ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {}
+ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {
+    drawer_.setTrunk(trunkSurface(scene_, session_.anatomy()));
+}
 
 std::string ProcedureController::configure(const CommandLine& options) {
     std::string error = session_.setOptions(options.procedure);

@@ -1,6 +1,7 @@
 #include "render/ProcedureDrawer.h"
 
 #include "core/anatomy/ModelFormat.h"
+#include "core/anatomy/TrunkSurface.h"
 #include "core/sim/CementParts.h"
 #include "core/sim/CementSurface.h"
 
@@ -178,6 +179,7 @@ void ProcedureDrawer::reset() {
     balloonMeshes_.clear();
     cementMeshes_.clear();
     cementMeshTime_ = -2.0f;
+    trunkMesh_.reset(); // a new level poses it differently
 }
 
 void ProcedureDrawer::poseAnatomy(const Scene& scene, GpuScene& gpu, const SpinePose& pose, const ProcedureState& state) {
@@ -378,6 +380,28 @@ void ProcedureDrawer::addCement(const ProcedurePlan& plan, const SpinePose& pose
     }
 }
 
+void ProcedureDrawer::setTrunk(MeshData trunk) {
+    trunkSource_ = std::move(trunk);
+    trunkMesh_.reset();
+}
+
+void ProcedureDrawer::addTrunk(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look, FrameScene& out) {
+    if (!look.trunk || trunkSource_.positions.empty()) return;
+    if (!trunkMesh_ || !sameHeights(trunkHeights_, state.heights)) {
+        // The trunk bends with the spine above the fracture, as the patient stoops.
+        if (!trunkMesh_) trunkMesh_ = std::make_unique<GpuMesh>();
+        trunkMesh_->upload(posedTrunk(trunkSource_, pose, state.deformation));
+        trunkHeights_ = state.heights;
+    }
+    DrawItem item;
+    item.mesh = trunkMesh_.get();
+    // A glass-like skin: faint face-on, clearer at the outline, so the spine stays the subject.
+    item.look.baseColor = glm::vec4(0.86f, 0.66f, 0.56f, 0.55f);
+    item.look.roughness = 0.6f;
+    item.look.ghost = 1.0f;
+    out.items.push_back(item);
+}
+
 void ProcedureDrawer::setSection(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                                  const ProcedureLook& look, FrameScene& out) {
     if (!look.cutaway || plan.sides.empty()) return;
@@ -406,6 +430,7 @@ void ProcedureDrawer::build(const Scene& scene, GpuScene& gpu, const ProcedurePl
     addInstruments(pose, state, look, out);
     addCavities(plan, pose, state, look, out);
     addCement(plan, pose, state, look, out);
+    addTrunk(pose, state, look, out);
     setSection(plan, pose, state, look, out);
 }
 

@@ -21,6 +21,8 @@ class ProcedureDrawer {
 public:
     // Forget cached shapes (a new model or new options).
     void reset();
+    // The trunk around the spine (world space, healthy pose), shown when the look asks for it.
+    void setTrunk(MeshData trunk);
     void build(const Scene& scene, GpuScene& gpu, const ProcedurePlan& plan, const SpinePose& pose,
                const ProcedureState& state, const ProcedureLook& look, FrameScene& out);
 
@@ -38,6 +40,7 @@ private:
                      FrameScene& out);
     void addCement(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                    const ProcedureLook& look, FrameScene& out);
+    void addTrunk(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look, FrameScene& out);
     void setSection(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
                     const ProcedureLook& look, FrameScene& out);
     CachedInstrument& instrument(const InstrumentPlacement& placement);
@@ -55,6 +58,9 @@ private:
     float cementMeshTime_ = -2.0f;
     WallHeights cementHeights_{-1.0f, -1.0f, -1.0f};
     WallHeights cavityHeights_{-1.0f, -1.0f, -1.0f};
+    MeshData trunkSource_;
+    std::unique_ptr<GpuMesh> trunkMesh_; // posed like the spine
+    WallHeights trunkHeights_{-1.0f, -1.0f, -1.0f};
 };
 
 } // namespace spineviz

@@ -12,6 +12,7 @@ struct ProcedureLook {
     bool cutaway = false;      // the treated body opened along a section plane, cut faces painted
     SectionMode section = SectionMode::Sagittal;
     bool instruments = true;
+    bool trunk = false;        // the patient's trunk, see-through, around the spine
 };
 
 // Auto shows the inside (as a ghost) in the phases where the action is inside the body.
@@ -20,6 +21,7 @@ inline ProcedureLook resolveLook(InsideView choice, const PhaseView& view) {
     look.section = view.section;
     look.ghost = choice == InsideView::Ghost || (choice == InsideView::Auto && view.inside);
     look.cutaway = choice == InsideView::Cutaway;
+    look.trunk = view.trunk && !look.cutaway; // a cut-away is for looking inside the bone, not at the skin
     return look;
 }
 

@@ -67,6 +67,29 @@ double behindTheSpine(const Image& image) {
     return double(bright) / (double(image.width - from) * image.height);
 }
 
+// How much warmer than the blue background the outer strips of the view are (mean red minus blue):
+// beside the spine there is only background, or the patient's see-through skin.
+double warmthBesideTheSpine(const Image& image) {
+    const int strip = static_cast<int>(image.width * 0.1);
+    double sum = 0.0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x : {0, image.width - strip})
+            for (int dx = 0; dx < strip; ++dx) {
+                const glm::u8vec4 p = test::pixel(image, x + dx, y);
+                sum += double(p.x) - double(p.z);
+            }
+    return sum / (2.0 * strip * image.height);
+}
+
+TEST(ProcedureGLTest, TheTrunkShowsWhileTheTeamWorksFromOutside) {
+    test::TempDir dir;
+    const Image preparing = renderAt(dir, "preparing", {"--phase", "preparation", "--progress", "0.5", "--view", "posterior"});
+    const Image access = renderAt(dir, "access", {"--phase", "access", "--progress", "0.5", "--view", "posterior"});
+    const Image inside = renderAt(dir, "inside", {"--phase", "cement", "--progress", "0.5", "--view", "posterior"});
+    EXPECT_GT(warmthBesideTheSpine(preparing), warmthBesideTheSpine(inside) + 10.0);
+    EXPECT_GT(warmthBesideTheSpine(access), warmthBesideTheSpine(inside) + 10.0);
+}
+
 TEST(ProcedureGLTest, InstrumentsAreGoneAtTheOutcome) {
     test::TempDir dir;
     const Image working = renderAt(dir, "working", {"--phase", "hardening", "--progress", "0.5", "--view", "left"});

@@ -17,8 +17,8 @@ PhaseView phaseView(PhaseId phase) {
     switch (phase) {
     case PhaseId::Healthy: v.wholeSpine = true; v.yaw = 35 * kDeg; v.pitch = 7 * kDeg; break;
     case PhaseId::Fracture: v.yaw = 90 * kDeg; v.pitch = 4 * kDeg; v.span = 0.26f; break;        // the stoop, from the left
-    case PhaseId::Preparation: v.yaw = 150 * kDeg; v.pitch = 28 * kDeg; v.span = 0.20f; break;   // the back, as the team sees it
-    case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; v.targetZ = -0.02f; break; // needles entering the pedicles
+    case PhaseId::Preparation: v.yaw = 150 * kDeg; v.pitch = 28 * kDeg; v.span = 0.20f; v.trunk = true; break; // the back, as the team sees it
+    case PhaseId::Access: v.yaw = 142 * kDeg; v.pitch = 16 * kDeg; v.span = 0.19f; v.targetZ = -0.02f; v.trunk = true; break; // needles entering the pedicles
     case PhaseId::Drilling:
     case PhaseId::BalloonInsertion:
         v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.11f; v.targetZ = -0.004f; v.inside = true; break; // lateral: the path in
@@ -27,7 +27,7 @@ PhaseView phaseView(PhaseId phase) {
     case PhaseId::Cement:
     case PhaseId::Hardening:
         v.yaw = 90 * kDeg; v.pitch = 10 * kDeg; v.span = 0.08f; v.targetZ = 0.0f; v.inside = true; break; // lateral, closer: the body's inside
-    case PhaseId::Removal: v.yaw = 155 * kDeg; v.pitch = 25 * kDeg; v.span = 0.20f; break;
+    case PhaseId::Removal: v.yaw = 155 * kDeg; v.pitch = 25 * kDeg; v.span = 0.20f; v.trunk = true; break;
     case PhaseId::Outcome: v.yaw = 75 * kDeg; v.pitch = 6 * kDeg; v.span = 0.16f; v.inside = true; break;
     }
     return v;

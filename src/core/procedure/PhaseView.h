@@ -19,6 +19,7 @@ struct PhaseView {
     float targetZ = -0.012f;        // where to look, front (+) to back (-) of the body centre, metres
     bool wholeSpine = false;        // frame the whole model instead
     bool inside = false;            // the interesting part is inside the body: see through it
+    bool trunk = false;             // the team works from outside: show the patient's trunk, see-through
     SectionMode section = SectionMode::Sagittal;
 };
 

@@ -8,11 +8,9 @@
 namespace spineviz::xray {
 namespace {
 
-// Estimates (docs/fluoroscopy.md): a trunk 32 cm wide and 22 cm deep, the vertebral body's centre
-// 7.5 cm in front of the skin of the back; lungs 12 cm wide, 17 cm deep and 30 cm tall, their
-// centres 9 cm to either side of the midline and 2 cm in front of the body's centre, their domes
-// reaching down to the level of T12's body (the posterior costophrenic recesses).
-constexpr float kTrunkSemiLateral = 0.16f, kTrunkSemiDepth = 0.11f, kBackSkinToBody = 0.075f;
+// Estimates (docs/fluoroscopy.md); the trunk's are in the header. Lungs 12 cm wide, 17 cm deep
+// and 30 cm tall, their centres 9 cm to either side of the midline and 2 cm in front of the body's
+// centre, their domes reaching down to the level of T12's body (the posterior costophrenic recesses).
 constexpr float kLungSemiLateral = 0.06f, kLungSemiDepth = 0.085f, kLungSemiHeight = 0.15f;
 constexpr float kLungOffsetLateral = 0.09f, kLungOffsetAnterior = 0.02f;
 // Inflated lung: about 0.26 g/cm3 (estimate) at soft tissue's mass attenuation, 0.201 / 1.05 cm2/g
