@@ -1,6 +1,6 @@
 #include "app/ProcedureController.h"
 
-#include "core/anatomy/TrunkSurface.h"
+#include "core/procedure/TrunkSurface.h"
 #include "core/content/Captions.h"
 #include "ui/CaptionPanel.h"
 #include "ui/LearnPanel.h"

@@ -1,7 +1,7 @@
 #include "render/ProcedureDrawer.h"
 
 #include "core/anatomy/ModelFormat.h"
-#include "core/anatomy/TrunkSurface.h"
+#include "core/procedure/TrunkSurface.h"
 #include "core/sim/CementParts.h"
 #include "core/sim/CementSurface.h"
 

@@ -3,7 +3,7 @@
 
 #include "core/anatomy/PartAnchors.h"
 #include "core/anatomy/SpineAnatomy.h"
-#include "core/anatomy/TrunkSurface.h"
+#include "core/procedure/TrunkSurface.h"
 #include "core/mesh/MeshTopology.h"
 #include "core/procedure/ProcedureSession.h"
 #include "core/sim/SimpleCementModel.h"

@@ -1,4 +1,4 @@
-#include "core/anatomy/TrunkSurface.h"
+#include "core/procedure/TrunkSurface.h"
 
 #include "core/mesh/MeshNormals.h"
 #include "core/xray/BodyOutline.h"
