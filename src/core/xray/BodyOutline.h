@@ -19,7 +19,7 @@ namespace spineviz::xray {
 
 // The trunk's size and where the spine sits in it (estimates, docs/fluoroscopy.md): 32 cm wide,
 // 22 cm deep, the vertebral body's centre 7.5 cm in front of the skin of the back. The 3D view's
-// see-through torso (core/anatomy/TrunkSurface.h) uses the same numbers.
+// see-through torso (core/procedure/TrunkSurface.h) uses the same numbers.
 constexpr float kTrunkSemiLateral = 0.16f, kTrunkSemiDepth = 0.11f, kBackSkinToBody = 0.075f;
 
 // A cylinder whose cross-section is an ellipse; the long axis is world +Y.
