@@ -1,6 +1,7 @@
 // The see-through trunk around the bundled spine: a closed skin with the whole spine inside it,
 // the pedicle entry points under the skin and the instruments' handles outside it.
 
+#include "MeshQueries.h"
 #include "core/anatomy/PartAnchors.h"
 #include "core/anatomy/SpineAnatomy.h"
 #include "core/procedure/TrunkSurface.h"
@@ -18,26 +19,6 @@
 
 namespace spineviz {
 namespace {
-
-// Inside a closed mesh: a ray along +X crosses it an odd number of times (Möller–Trumbore).
-bool inside(const MeshData& mesh, const glm::vec3& p) {
-    const glm::vec3 dir(1.0f, 0.0f, 0.0f);
-    int crossings = 0;
-    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
-        const glm::vec3 e1 = b - a, e2 = c - a, h = glm::cross(dir, e2);
-        const float det = glm::dot(e1, h);
-        if (std::abs(det) < 1e-12f) continue;
-        const glm::vec3 s = p - a;
-        const float u = glm::dot(s, h) / det;
-        if (u < 0.0f || u > 1.0f) continue;
-        const glm::vec3 q = glm::cross(s, e1);
-        const float v = glm::dot(dir, q) / det;
-        if (v < 0.0f || u + v > 1.0f) continue;
-        if (glm::dot(e2, q) / det > 0.0f) ++crossings;
-    }
-    return crossings % 2 == 1;
-}
 
 class TrunkSurfaceTest : public ::testing::Test {
 protected:
@@ -75,10 +56,10 @@ TEST_F(TrunkSurfaceTest, IsOneClosedSkinFacingOutward) {
 TEST_F(TrunkSurfaceTest, EveryVertebraIsInsideWithItsProcesses) {
     ASSERT_GE(anatomy_->vertebrae().size(), 17u);
     for (const VertebraNode& v : anatomy_->vertebrae()) {
-        EXPECT_TRUE(inside(*trunk_, world(v, v.landmarks.origin))) << v.level;
+        EXPECT_TRUE(insideMesh(*trunk_, world(v, v.landmarks.origin))) << v.level;
         const MeshData& mesh = loaded_->scene->meshes.at(loaded_->scene->nodes[v.node].mesh).primitives.at(0).mesh;
         for (const PartAnchor& a : vertebraPartAnchors(mesh, v.landmarks))
-            EXPECT_TRUE(inside(*trunk_, world(v, a.point))) << v.level << " " << a.term;
+            EXPECT_TRUE(insideMesh(*trunk_, world(v, a.point))) << v.level << " " << a.term;
     }
 }
 
@@ -87,9 +68,9 @@ TEST_F(TrunkSurfaceTest, PedicleEntriesLieUnderTheSkinAndTheHandlesOutsideIt) {
         for (const PedicleLandmarks& p : v.landmarks.pedicles) {
             const glm::vec3 entry = world(v, p.entry);
             const glm::vec3 axis = glm::normalize(glm::vec3(loaded_->scene->worldTransforms()[std::size_t(v.node)] * glm::vec4(p.axis, 0.0f)));
-            EXPECT_TRUE(inside(*trunk_, entry)) << v.level;
+            EXPECT_TRUE(insideMesh(*trunk_, entry)) << v.level;
             // A trocar's handle stands about 12 cm back from the bone (docs/instruments.md).
-            EXPECT_FALSE(inside(*trunk_, entry - 0.12f * axis)) << v.level;
+            EXPECT_FALSE(insideMesh(*trunk_, entry - 0.12f * axis)) << v.level;
         }
 }
 

@@ -35,11 +35,6 @@ struct ModelFile {
 // Throws std::runtime_error when the file cannot be read or parsed.
 ModelFile readModel(const std::string& path);
 
-// Geometry helpers on a closed mesh (all in the mesh's own space).
-// Distances to every crossing of the ray (origin + t*dir, t > 0), sorted.
-std::vector<float> rayHits(const spineviz::MeshData& mesh, const glm::vec3& origin, const glm::vec3& dir);
-bool insideMesh(const spineviz::MeshData& mesh, const glm::vec3& p);
-float distanceToMesh(const spineviz::MeshData& mesh, const glm::vec3& p);
 glm::vec3 vec3Of(const nlohmann::json& j);
 
 } // namespace spine_model_test

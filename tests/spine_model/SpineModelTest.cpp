@@ -1,6 +1,7 @@
 // Checks models/spine.glb: reproducible from the generator, complete, watertight, sized by the
 // parameter table, landmarks where they belong, normal sagittal alignment, within budget.
 
+#include "MeshQueries.h"
 #include "ModelFile.h"
 
 #include "Morphometry.h"
