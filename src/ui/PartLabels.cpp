@@ -11,10 +11,8 @@ namespace {
 
 struct ScreenLabel {
     const PlacedLabel* label;
-    ImVec2 anchor;   // the point named
-    ImVec2 box;      // top-left of the text box
-    ImVec2 size;
-    bool right;      // the label sits right of the anatomy
+    ImVec2 anchor; // the point named
+    ImVec2 size;   // of its text
 };
 
 } // namespace
@@ -51,7 +49,7 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
         if (clip.w <= 0.0f) continue;
         const ImVec2 p((clip.x / clip.w * 0.5f + 0.5f) * width, (0.5f - clip.y / clip.w * 0.5f) * height);
         if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) continue;
-        placed.push_back({&label, p, ImVec2(), ImGui::CalcTextSize(label.term.c_str()), false});
+        placed.push_back({&label, p, ImGui::CalcTextSize(label.term.c_str())});
         centreX += p.x;
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
@@ -62,7 +60,7 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
     PlacedLabel single{whole, glm::vec3(0.0f)};
     if (placed.size() > 1 && std::max(hi.x - lo.x, hi.y - lo.y) < ImGui::GetFontSize() * 9.0f) {
         const ImVec2 centre(0.5f * (lo.x + hi.x), 0.5f * (lo.y + hi.y));
-        placed.assign(1, {&single, centre, ImVec2(), ImGui::CalcTextSize(whole.c_str()), false});
+        placed.assign(1, {&single, centre, ImGui::CalcTextSize(whole.c_str())});
         centreX = centre.x - 1.0f;
     }
 
@@ -71,24 +69,21 @@ void drawPartLabels(const std::vector<PlacedLabel>& labels, const glm::mat4& vie
     for (const ScreenLabel& s : placed)
         boxes.push_back({glm::vec2(s.anchor.x, s.anchor.y), glm::vec2(s.size.x + 2 * pad, s.size.y + 2 * pad)});
     layoutLabelBoxes(boxes, centreX, width, room, ImGui::GetFontSize());
-    for (std::size_t i = 0; i < placed.size(); ++i) {
-        placed[i].box = ImVec2(boxes[i].topLeft.x, boxes[i].topLeft.y);
-        placed[i].right = boxes[i].right;
-    }
 
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const bool warning = tone == LabelTone::Warning;
     const ImU32 boxColour = warning ? IM_COL32(92, 44, 10, 230) : IM_COL32(18, 26, 38, 215);
     const ImU32 lineColour = warning ? IM_COL32(255, 180, 90, 230) : IM_COL32(235, 240, 250, 200);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    for (const ScreenLabel& s : placed) {
-        const ImVec2 boxMax(s.box.x + s.size.x + 2 * pad, s.box.y + s.size.y + 2 * pad);
-        const ImVec2 attach(s.right ? s.box.x : boxMax.x, 0.5f * (s.box.y + boxMax.y));
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const ScreenLabel& s = placed[i];
+        const ImVec2 box(boxes[i].topLeft.x, boxes[i].topLeft.y), boxMax(box.x + boxes[i].size.x, box.y + boxes[i].size.y);
+        const ImVec2 attach(boxes[i].right ? box.x : boxMax.x, 0.5f * (box.y + boxMax.y));
         draw->AddLine(s.anchor, attach, lineColour, 1.5f);
         draw->AddCircleFilled(s.anchor, pad * 0.9f, lineColour);
-        draw->AddRectFilled(s.box, boxMax, boxColour, pad);
-        draw->AddText(ImVec2(s.box.x + pad, s.box.y + pad), IM_COL32(235, 242, 250, 255), s.label->term.c_str());
-        const bool hovered = mouse.x >= s.box.x && mouse.x <= boxMax.x && mouse.y >= s.box.y && mouse.y <= boxMax.y;
+        draw->AddRectFilled(box, boxMax, boxColour, pad);
+        draw->AddText(ImVec2(box.x + pad, box.y + pad), IM_COL32(235, 242, 250, 255), s.label->term.c_str());
+        const bool hovered = mouse.x >= box.x && mouse.x <= boxMax.x && mouse.y >= box.y && mouse.y <= boxMax.y;
         if (hovered)
             if (const GlossaryEntry* entry = findGlossaryEntry(warning ? "Cement leakage" : s.label == &single ? "Vertebra" : s.label->term)) {
                 ImGui::BeginTooltip();
