@@ -1,0 +1,79 @@
+#include "core/io/InterruptCleanup.h"
+
+#include <climits>
+#include <cstring>
+#include <pthread.h>
+#include <unistd.h>
+
+namespace spineviz {
+namespace {
+
+constexpr int kSlots = 8;
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+// Read by the signal handler: only fixed buffers and sig_atomic_t flags, nothing that allocates.
+char claimedPaths[kSlots][PATH_MAX];
+volatile std::sig_atomic_t claimedUsed[kSlots];
+
+void writeText(const char* text) {
+    const ssize_t ignored = ::write(STDERR_FILENO, text, std::strlen(text));
+    (void)ignored;
+}
+
+extern "C" void removeClaimedFilesAndStop(int signal) {
+    for (int i = 0; i < kSlots; ++i)
+        if (claimedUsed[i]) ::unlink(claimedPaths[i]);
+    writeText(signal == SIGINT ? "spineviz: interrupted\n" : signal == SIGTERM ? "spineviz: terminated\n" : "spineviz: hung up\n");
+    // Die of the same signal, so whoever started us sees how we ended.
+    struct sigaction dfl {};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(signal, &dfl, nullptr);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, signal);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nullptr);
+    raise(signal);
+    _exit(128 + signal); // not reached
+}
+
+} // namespace
+
+void installInterruptCleanup() {
+    struct sigaction action {};
+    action.sa_handler = removeClaimedFilesAndStop;
+    sigemptyset(&action.sa_mask);
+    for (int s : kSignals) sigaddset(&action.sa_mask, s); // one handler at a time
+    for (int s : kSignals) {
+        struct sigaction old {};
+        sigaction(s, nullptr, &old);
+        if (old.sa_handler == SIG_IGN) continue; // started with the signal ignored (nohup): keep it so
+        sigaction(s, &action, nullptr);
+    }
+}
+
+TempFileClaim::TempFileClaim(const std::string& path) {
+    if (path.size() >= PATH_MAX) return;
+    for (int i = 0; i < kSlots; ++i) {
+        if (claimedUsed[i]) continue;
+        std::memcpy(claimedPaths[i], path.c_str(), path.size() + 1);
+        claimedUsed[i] = 1;
+        slot_ = i;
+        return;
+    }
+}
+
+TempFileClaim::~TempFileClaim() {
+    if (slot_ >= 0) claimedUsed[slot_] = 0;
+}
+
+InterruptBlock::InterruptBlock() {
+    sigset_t block;
+    sigemptyset(&block);
+    for (int s : kSignals) sigaddset(&block, s);
+    pthread_sigmask(SIG_BLOCK, &block, &previous_);
+}
+
+InterruptBlock::~InterruptBlock() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+
+} // namespace spineviz
