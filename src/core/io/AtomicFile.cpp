@@ -110,43 +110,30 @@ std::string writeFileAtomically(const std::string& path, const std::vector<std::
     std::string temp;
     int fd = -1;
     std::optional<TempFileClaim> claim;
-    {
-        InterruptBlock block; // no signal between the file appearing and its claim
-        for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-            temp = (folder / (tempFilePrefix(name) + std::to_string(::getpid()) + "-" + randomTag() + ".tmp")).string();
-            // 0666: the kernel applies the umask (and a folder's default ACL), as for any new file.
-            fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd < 0 && errno != EEXIST) break;
-        }
-        if (fd >= 0) claim.emplace(temp);
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+        temp = (folder / (tempFilePrefix(name) + std::to_string(::getpid()) + "-" + randomTag() + ".tmp")).string();
+        // Claimed before it exists, so no signal falls between the file and its claim (a name with
+        // our PID in it that exists already is a leftover of ours, fine to remove).
+        claim.emplace(temp);
+        // 0666: the kernel applies the umask (and a folder's default ACL), as for any new file.
+        fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0) claim.reset();
+        if (fd < 0 && errno != EEXIST) break;
     }
     if (fd < 0) return "cannot create a file in " + folder.string() + ": " + reasonFromErrno();
 
-    const auto fail = [&](const std::string& reason) {
-        ::close(fd);
-        InterruptBlock block;
+    const auto fail = [&](bool isOpen, const std::string& reason) {
+        if (isOpen) ::close(fd);
         ::unlink(temp.c_str());
         claim.reset();
         return "cannot write " + path + ": " + reason;
     };
-    if (!writeAll(fd, bytes)) return fail(reasonFromErrno());
-    if (replacing && ::fchmod(fd, existing.st_mode & 0777) != 0) return fail(reasonFromErrno()); // keep its permissions
-    if (::fsync(fd) != 0) return fail(reasonFromErrno());
-    if (::close(fd) != 0) {
-        fd = -1;
-        const std::string reason = reasonFromErrno();
-        InterruptBlock block;
-        ::unlink(temp.c_str());
-        claim.reset();
-        return "cannot write " + path + ": " + reason;
-    }
-    InterruptBlock block; // the rename and the release of the claim happen together
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const std::string reason = reasonFromErrno();
-        ::unlink(temp.c_str());
-        claim.reset();
-        return "cannot write " + path + ": " + reason;
-    }
+    if (!writeAll(fd, bytes)) return fail(true, reasonFromErrno());
+    if (replacing && ::fchmod(fd, existing.st_mode & 0777) != 0) return fail(true, reasonFromErrno()); // keep its permissions
+    if (::fsync(fd) != 0) return fail(true, reasonFromErrno());
+    if (::close(fd) != 0) return fail(false, reasonFromErrno());
+    // Released only after the rename: a signal in between removes a name that is already gone.
+    if (std::rename(temp.c_str(), path.c_str()) != 0) return fail(false, reasonFromErrno());
     claim.reset();
     syncFolder(folder);
     return "";

@@ -1,6 +1,8 @@
 #include "core/io/InterruptCleanup.h"
 
+#include <atomic>
 #include <climits>
+#include <csignal>
 #include <cstring>
 #include <pthread.h>
 #include <unistd.h>
@@ -13,7 +15,7 @@ constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 // Read by the signal handler: only fixed buffers and sig_atomic_t flags, nothing that allocates.
 char claimedPaths[kSlots][PATH_MAX];
-volatile std::sig_atomic_t claimedUsed[kSlots];
+std::atomic<int> claimedUsed[kSlots]; // lock-free, so safe in a handler on any thread
 
 void writeText(const char* text) {
     const ssize_t ignored = ::write(STDERR_FILENO, text, std::strlen(text));
@@ -22,7 +24,7 @@ void writeText(const char* text) {
 
 extern "C" void removeClaimedFilesAndStop(int signal) {
     for (int i = 0; i < kSlots; ++i)
-        if (claimedUsed[i]) ::unlink(claimedPaths[i]);
+        if (claimedUsed[i].load(std::memory_order_acquire)) ::unlink(claimedPaths[i]);
     writeText(signal == SIGINT ? "spineviz: interrupted\n" : signal == SIGTERM ? "spineviz: terminated\n" : "spineviz: hung up\n");
     // Die of the same signal, so whoever started us sees how we ended.
     struct sigaction dfl {};
@@ -55,25 +57,16 @@ void installInterruptCleanup() {
 TempFileClaim::TempFileClaim(const std::string& path) {
     if (path.size() >= PATH_MAX) return;
     for (int i = 0; i < kSlots; ++i) {
-        if (claimedUsed[i]) continue;
+        if (claimedUsed[i].load(std::memory_order_relaxed)) continue;
         std::memcpy(claimedPaths[i], path.c_str(), path.size() + 1);
-        claimedUsed[i] = 1;
+        claimedUsed[i].store(1, std::memory_order_release);
         slot_ = i;
         return;
     }
 }
 
 TempFileClaim::~TempFileClaim() {
-    if (slot_ >= 0) claimedUsed[slot_] = 0;
+    if (slot_ >= 0) claimedUsed[slot_].store(0, std::memory_order_release);
 }
-
-InterruptBlock::InterruptBlock() {
-    sigset_t block;
-    sigemptyset(&block);
-    for (int s : kSignals) sigaddset(&block, s);
-    pthread_sigmask(SIG_BLOCK, &block, &previous_);
-}
-
-InterruptBlock::~InterruptBlock() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
 
 } // namespace spineviz

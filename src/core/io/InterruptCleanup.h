@@ -4,7 +4,6 @@
 // removes every claimed file and then lets the signal end the program as it would have (so the
 // exit status still says "killed by SIGTERM"). Without installInterruptCleanup() claims are inert.
 
-#include <csignal>
 #include <string>
 
 namespace spineviz {
@@ -13,8 +12,9 @@ namespace spineviz {
 // leaves these signals alone instead of turning them into a quit event that long work ignores).
 void installInterruptCleanup();
 
-// While alive, `path` is removed if one of those signals ends the program. Create and release it
-// with the signals blocked (InterruptBlock) so no signal falls between a file and its claim.
+// While alive, `path` is removed if one of those signals ends the program. Claim a name before
+// creating the file and release it after renaming it away, so no signal falls between a file and
+// its claim. Claims are made from one thread; the handler may run on any.
 class TempFileClaim {
 public:
     explicit TempFileClaim(const std::string& path);
@@ -25,18 +25,6 @@ public:
 
 private:
     int slot_ = -1;
-};
-
-// Holds SIGINT, SIGTERM and SIGHUP back for its lifetime (they are delivered when it ends).
-class InterruptBlock {
-public:
-    InterruptBlock();
-    ~InterruptBlock();
-    InterruptBlock(const InterruptBlock&) = delete;
-    InterruptBlock& operator=(const InterruptBlock&) = delete;
-
-private:
-    sigset_t previous_;
 };
 
 } // namespace spineviz
