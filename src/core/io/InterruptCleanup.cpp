@@ -13,9 +13,11 @@ namespace {
 constexpr int kSlots = 8;
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-// Read by the signal handler: only fixed buffers and sig_atomic_t flags, nothing that allocates.
+// Read by the signal handler: only fixed buffers and lock-free atomic flags (safe in a handler on
+// any thread), nothing that allocates.
 char claimedPaths[kSlots][PATH_MAX];
-std::atomic<int> claimedUsed[kSlots]; // lock-free, so safe in a handler on any thread
+std::atomic<int> claimedUsed[kSlots];
+static_assert(std::atomic<int>::is_always_lock_free);
 
 void writeText(const char* text) {
     const ssize_t ignored = ::write(STDERR_FILENO, text, std::strlen(text));
