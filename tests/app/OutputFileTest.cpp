@@ -191,7 +191,7 @@ TEST(OutputFileTest, SigtermEndsALongRunAtOnceLeavingNoFile) {
               static_cast<char*>(nullptr));
         _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    std::this_thread::sleep_for(std::chrono::seconds(1)); // well into the render (SDL and GL start in ~0.2 s), which takes several
     ::kill(child, SIGTERM);
     const auto sent = std::chrono::steady_clock::now();
     int status = 0;
