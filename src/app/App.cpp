@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "app/PicturesFolder.h"
+#include "app/ScreenshotPath.h"
 #include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
 #include "render/ColorTarget.h"
@@ -81,11 +82,8 @@ bool App::loadModel() {
 
 bool App::startWindow() {
     if (!options_.screenshotPath.empty()) {
-        const std::filesystem::path folder = std::filesystem::path(options_.screenshotPath).parent_path();
-        std::error_code ec;
-        if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
-            std::fprintf(stderr, "spineviz: cannot write %s: folder %s does not exist\n", options_.screenshotPath.c_str(),
-                         folder.string().c_str());
+        if (const std::string problem = screenshotDestinationProblem(options_.screenshotPath); !problem.empty()) {
+            std::fprintf(stderr, "spineviz: %s\n", problem.c_str());
             return false;
         }
     }

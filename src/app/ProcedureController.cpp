@@ -1,5 +1,7 @@
 #include "app/ProcedureController.h"
 
+#include "app/SessionSetup.h"
+
 #include "core/procedure/TrunkSurface.h"
 #include "core/content/Captions.h"
 #include "ui/CaptionPanel.h"
@@ -20,12 +22,9 @@ ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : sc
 }
 
 std::string ProcedureController::configure(const CommandLine& options) {
-    std::string error = session_.setOptions(options.procedure);
-    if (!error.empty()) return "--level " + options.procedure.level + ": " + error;
-    error = session_.setCementOptions(options.cement);
+    const std::string error = configureSession(session_, options);
     if (!error.empty()) return error;
     drawer_.reset();
-    if (options.phase) session_.player().seek(session_.plan().timeline.timeOf(*options.phase, options.progress));
     inside_ = options.cutaway ? InsideView::Cutaway : options.ghost ? InsideView::Ghost : InsideView::Auto;
     audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
     labels_ = options.labels;

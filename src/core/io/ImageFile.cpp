@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
@@ -19,19 +20,23 @@ void appendBytes(void* context, void* data, int size) {
     out->insert(out->end(), bytes, bytes + size);
 }
 
-bool isJpegName(const std::string& path) {
-    std::string extension = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
-    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-    return extension == ".jpg" || extension == ".jpeg";
-}
-
 } // namespace
+
+std::optional<ImageFormat> imageFormatForName(const std::string& path) {
+    std::string extension = std::filesystem::path(path).filename().extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (extension == ".png") return ImageFormat::Png;
+    if (extension == ".jpg" || extension == ".jpeg") return ImageFormat::Jpeg;
+    return std::nullopt;
+}
 
 std::string writeImage(const std::string& path, const Image& image) {
     if (image.width <= 0 || image.height <= 0 || image.rgba.size() != std::size_t(image.width) * image.height * 4)
         return "no image to write";
+    const std::optional<ImageFormat> format = imageFormatForName(path);
+    if (!format) return "cannot write " + path + ": the name must end in " + kImageNameEndings;
     std::vector<std::uint8_t> encoded;
-    const bool jpeg = isJpegName(path);
+    const bool jpeg = *format == ImageFormat::Jpeg;
     const bool ok = jpeg ? stbi_write_jpg_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), kJpegQuality)
                          : stbi_write_png_to_func(&appendBytes, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4);
     if (!ok) return jpeg ? "JPEG encoding failed" : "PNG encoding failed";
