@@ -2,10 +2,11 @@
 // The contract between the procedure panels and the app: what the panels show (read-only) and what
 // the user asked for (requests the app carries out). Panels never change the session themselves.
 
+#include "core/procedure/InsideView.h"
+#include "core/procedure/PhaseView.h"
 #include "core/procedure/ProcedureOptions.h"
 #include "core/procedure/Timeline.h"
 #include "core/sim/CementOptions.h"
-#include "render/ProcedureLook.h"
 
 #include <optional>
 #include <string>
