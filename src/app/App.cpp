@@ -1,5 +1,6 @@
 #include "app/App.h"
 
+#include "app/DisplayCheck.h"
 #include "app/PicturesFolder.h"
 #include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
@@ -84,6 +85,11 @@ bool App::startWindow() {
         return false;
     }
     sdl_.started = true;
+    const bool interactive = options_.screenshotPath.empty() && options_.benchmarkFrames == 0;
+    if (const std::string noDisplay = checkVideoDriver(interactive); !noDisplay.empty()) {
+        std::fprintf(stderr, "%s\n", noDisplay.c_str());
+        return false;
+    }
     WindowConfig config;
     config.width = options_.width;
     config.height = options_.height;
@@ -151,6 +157,11 @@ void App::setPreset(ViewPreset preset, bool animate) {
 int App::run() {
     if (!loadModel()) return 1;
     if (options_.measurements) return runMeasurements();
+    const bool interactive = options_.screenshotPath.empty() && options_.benchmarkFrames == 0;
+    if (const std::string noDisplay = prepareVideoDriver(interactive); !noDisplay.empty()) {
+        std::fprintf(stderr, "%s\n", noDisplay.c_str());
+        return 1;
+    }
     if (!startWindow()) return 1;
     if (!options_.screenshotPath.empty()) return runScreenshot();
     if (options_.benchmarkFrames > 0) return runBenchmark();
@@ -203,7 +214,9 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
         procedure_->drawLabels(camera_.projection(viewport.aspect()) * camera_.view(), uiSize_.x, uiSize_.y,
                                LabelRoom{insets_.left, uiSize_.x - insets_.rightForView()});
     drawToast(toast_, std::min(toastTimeLeft_, 1.0f));
+    drawPresenterOverlay(presenter_);
     ui_.endFrame();
+    if (offscreen) lastPanels_ = ui_.visiblePanels();
     toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);
     ++framesRendered_;
 }
@@ -221,19 +234,20 @@ void App::updateFluoro(float dt) {
 
 // Panels at the edges go first, so the caption knows the room they take.
 void App::drawUi() {
-    drawDisplayPanel();
+    if (!controlsIdle_) drawDisplayPanel();
     if (!procedure_) return;
     // The X-ray monitors fit under where the measurements ended last frame. A patient's
     // consultation keeps to the simple controls: no X-ray launcher unless the views are open.
-    if (procedure_->audience() == Audience::Clinician || fluoro_.open()) {
+    if ((procedure_->audience() == Audience::Clinician && !controlsIdle_) || fluoro_.open()) {
         FluoroPanelView fluoro;
         fluoro.session = &fluoro_;
         for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
         insets_.rightColumnTop = measurementsBottom_;
         applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_, &insets_), fluoro_);
         insets_.rightColumnTop = 0.0f;
+        insets_.rightColumnReserve = fluoroLayout_.minimumHeight + ImGui::GetFontSize() * 0.8f;
     }
-    procedure_->drawUi(ui_, insets_);
+    procedure_->drawUi(ui_, insets_, !controlsIdle_);
     measurementsBottom_ = insets_.rightColumnTop;
 }
 

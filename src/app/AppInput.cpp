@@ -9,6 +9,7 @@ namespace {
 
 constexpr float kOrbitRadiansPerPixel = 0.006f;
 constexpr float kWheelZoomStep = 0.88f;
+constexpr double kIdleSeconds = 4.0;
 
 } // namespace
 
@@ -33,8 +34,19 @@ bool App::handleFluoroKey(SDL_Keycode key) {
     }
 }
 
+// B (or the clicker's blank-screen key, '.') blacks the screen out and back; P the pointer.
+bool App::handlePresenterKey(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_b:
+    case SDLK_PERIOD: presenter_.black = !presenter_.black; return true;
+    case SDLK_p: presenter_.pointer = !presenter_.pointer; return true;
+    default: return false;
+    }
+}
+
 void App::handleKey(const SDL_KeyboardEvent& key) {
     if (key.repeat) return;
+    if (handlePresenterKey(key.keysym.sym)) return;
     if (procedure_ && procedure_->handleKey(key.keysym)) return;
     if (procedure_ && handleFluoroKey(key.keysym.sym)) return;
     switch (key.keysym.sym) {
@@ -49,7 +61,29 @@ void App::handleKey(const SDL_KeyboardEvent& key) {
     }
 }
 
+// Any touch of mouse, keys or screen wakes the controls and the cursor.
+void App::noteInput(const SDL_Event& event) {
+    switch (event.type) {
+    case SDL_KEYDOWN:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN: lastInput_ = nowSeconds(); break;
+    default: break;
+    }
+}
+
+// In fullscreen, a few seconds without input hide the cursor and the controls, so the room sees
+// only the picture and its words; they come back at the next touch.
+void App::updateIdle(double now) {
+    const bool idle = window_.fullscreen() && now - lastInput_ > kIdleSeconds;
+    if (idle == controlsIdle_) return;
+    controlsIdle_ = idle;
+    SDL_ShowCursor(idle ? SDL_DISABLE : SDL_ENABLE);
+}
+
 void App::handleEvent(const SDL_Event& event) {
+    noteInput(event);
     ui_.processEvent(event);
     const bool uiMouse = uiVisible_ && ui_.wantsMouse();
     const bool uiKeys = uiVisible_ && ui_.wantsKeyboard();

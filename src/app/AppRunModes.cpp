@@ -15,16 +15,17 @@ namespace {
 
 constexpr int kScreenshotSettleFrames = 6; // ImGui sizes auto-fitting windows over the first frames
 
-double nowSeconds() {
+} // namespace
+
+double App::nowSeconds() {
     using clock = std::chrono::steady_clock;
     return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
 }
 
-} // namespace
-
 int App::runInteractive() {
     double last = nowSeconds();
     double fpsWindowStart = last;
+    lastInput_ = last;
     int fpsFrames = 0;
     while (running_) {
         SDL_Event event;
@@ -32,6 +33,7 @@ int App::runInteractive() {
         const double now = nowSeconds();
         const float dt = static_cast<float>(std::min(now - last, 0.1));
         last = now;
+        updateIdle(now);
         int width = 1, height = 1;
         window_.drawableSize(width, height);
         renderFrame(dt, 0, width, height, false);

@@ -113,7 +113,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
                    "render N frames, print frame-time median/p95/p99 and fps, and exit")
         ->type_name("N")->check(CLI::Range(1, 1000000));
     app.add_flag("--hide-ui", options.hideUi, "start with the panels hidden (H shows them)");
-    app.add_option("--ui-scale", options.uiScale, "UI scale on top of the display's (0.5 to 4)")
+    app.add_option("--ui-scale", options.uiScale, "UI size factor on top of the size that follows the window's height (0.5 to 4)")
         ->type_name("S")->check(CLI::Range(0.5f, 4.0f));
     std::string procedure, level, morphology, access, phase, audience;
     auto* group = "Procedure";
@@ -134,6 +134,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
         ->type_name("WHO")->group(group);
     app.add_flag("--labels", options.labels, "name the parts of the treated vertebra in the 3D view")->group(group);
+    app.add_flag("--loop", options.loop, "waiting-room loop: play from the beginning, slowly, over and over (A toggles)")->group(group);
     std::string cement, bone;
     float injectionStart = 0.0f, cementVolume = 0.0f;
     auto* cementGroup = "Cement";

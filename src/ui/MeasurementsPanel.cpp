@@ -104,6 +104,10 @@ void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* i
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
                             ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    // Leave the X-ray panel its least room below; a longer panel scrolls.
+    const float reserve = insets ? insets->rightColumnReserve : 0.0f;
+    const float tallest = std::max(em(6.0f), viewport->WorkSize.y - 2.0f * margin - reserve);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(std::min(em(26.0f), viewport->WorkSize.x * 0.4f), tallest));
     const char* title = audience == Audience::Patient ? "Your bone###measurements" : "Measurements###measurements";
     if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoCollapse)) {

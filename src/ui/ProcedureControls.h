@@ -30,6 +30,7 @@ struct ProcedureView {
     Audience audience = Audience::Clinician;
     bool learnOpen = false;
     bool labels = false; // parts of the treated vertebra named in the 3D view
+    bool looping = false; // the waiting-room loop: from the beginning, slowly, over and over
 };
 
 struct ProcedureRequests {
@@ -45,6 +46,7 @@ struct ProcedureRequests {
     std::optional<Audience> audience;
     std::optional<bool> learnOpen;
     std::optional<bool> labels;
+    std::optional<bool> loop;
 
     // Later requests of the same kind win; flags accumulate.
     void merge(const ProcedureRequests& other);
