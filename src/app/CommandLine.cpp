@@ -134,6 +134,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_option("--audience", audience, "clinician|patient: which words the captions use [default: clinician]")
         ->type_name("WHO")->group(group);
     app.add_flag("--labels", options.labels, "name the parts of the treated vertebra in the 3D view")->group(group);
+    app.add_flag("--learn", options.learn, "open the Learn guide (for a patient: the guide to the treatment)")->group(group);
     app.add_flag("--loop", options.loop, "waiting-room loop: play from the beginning, slowly, over and over (A toggles)")->group(group);
     std::string cement, bone;
     float injectionStart = 0.0f, cementVolume = 0.0f;

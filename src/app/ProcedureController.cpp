@@ -37,6 +37,7 @@ std::string ProcedureController::configure(const CommandLine& options) {
     audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
     labels_ = options.labels;
     findAnchors();
+    learnOpen_ = options.learn;
     if (options.loop) setLooping(true);
     return "";
 }
@@ -190,11 +191,15 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool con
     const bool patient = audience_ == Audience::Patient;
     ProcedureRequests requests;
     if (controls) requests = patient ? drawPresenterBar(view, ui.headingFont(), &insets) : drawProcedurePanel(view, &insets);
-    drawMeasurementsPanel(state.measurements, audience_, &insets);
-    const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
-    drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
-                     ui.headingFont(), ui.captionFont(), &insets);
-    if (learnOpen_ && !drawLearnPanel(patient, learn_, LearnPanelFonts{ui.headingFont(), ui.captionFont()})) requests.learnOpen = false;
+    drawMeasurementsPanel(state.measurements, audience_, &insets, ui.headingFont());
+    // A patient reading the guide reads nothing else: it takes the caption's place.
+    if (!(patient && learnOpen_)) {
+        const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
+        drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
+                         ui.headingFont(), ui.captionFont(), &insets);
+    }
+    if (learnOpen_ && !drawLearnPanel(patient, learn_, LearnPanelFonts{ui.headingFont(), ui.captionFont()}, insets.top))
+        requests.learnOpen = false;
     if (audience_ == Audience::Clinician) drawLeakWarning(insets);
     apply(requests);
 }

@@ -100,17 +100,19 @@ void patientGuidePages(LearnPanelState& state, const LearnPanelFonts& fonts) {
 
 } // namespace
 
-bool drawLearnPanel(bool patient, LearnPanelState& state, const LearnPanelFonts& fonts) {
+bool drawLearnPanel(bool patient, LearnPanelState& state, const LearnPanelFonts& fonts, float top) {
     bool open = true;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float font = ImGui::GetFontSize();
     const float margin = font * 0.8f;
     // Placed and sized every frame, so it stays inside the window however the window changes.
     const float width = std::min(font * (patient ? 60.0f : 44.0f), viewport->WorkSize.x - 2.0f * margin);
-    const float height = std::min(viewport->WorkSize.y * (patient ? 0.8f : 0.7f), viewport->WorkSize.y - 2.0f * margin);
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + viewport->WorkSize.y * 0.5f),
+    const float room = std::max(viewport->WorkSize.y - top - 2.0f * margin, font * 6.0f);
+    const float height = std::min(viewport->WorkSize.y * (patient ? 0.8f : 0.7f), room);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + top + margin + 0.5f * room),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.97f); // reading matter: nothing shows through it
     const char* title = patient ? "About your treatment###learn" : "Learn###learn";
     if (patient) ImGui::PushFont(fonts.heading);
     const bool shown = ImGui::Begin(title, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |

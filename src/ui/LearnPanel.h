@@ -17,7 +17,8 @@ struct LearnPanelFonts {
     ImFont* large = nullptr; // the patient's caption type
 };
 
-// Centred, and always within the window. Returns false when the user closed it.
-bool drawLearnPanel(bool patient, LearnPanelState& state, const LearnPanelFonts& fonts);
+// Centred below `top` (the panels along the top edge), and always within the window. Returns false
+// when the user closed it.
+bool drawLearnPanel(bool patient, LearnPanelState& state, const LearnPanelFonts& fonts, float top = 0.0f);
 
 } // namespace spineviz

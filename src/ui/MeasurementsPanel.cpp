@@ -99,7 +99,7 @@ void patientView(const Measurements& m) {
 
 } // namespace
 
-void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets) {
+void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets, ImFont* patientFont) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
@@ -107,12 +107,17 @@ void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* i
     // Leave the X-ray panel its least room below; a longer panel scrolls.
     const float reserve = insets ? insets->rightColumnReserve : 0.0f;
     const float tallest = std::max(em(6.0f), viewport->WorkSize.y - 2.0f * margin - reserve);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(std::min(em(26.0f), viewport->WorkSize.x * 0.4f), tallest));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(std::min(em(30.0f), viewport->WorkSize.x * 0.4f), tallest));
     const char* title = audience == Audience::Patient ? "Your bone###measurements" : "Measurements###measurements";
     if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoCollapse)) {
-        if (audience == Audience::Patient) patientView(m);
-        else clinicianView(m);
+        if (audience == Audience::Patient) {
+            if (patientFont) ImGui::PushFont(patientFont);
+            patientView(m);
+            if (patientFont) ImGui::PopFont();
+        } else {
+            clinicianView(m);
+        }
         if (insets) {
             insets->rightColumnTop = std::max(insets->rightColumnTop, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
             insets->cornerRight = std::max(insets->cornerRight, viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetWindowPos().x);

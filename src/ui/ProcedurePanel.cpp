@@ -170,7 +170,7 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     }
     phaseList(view, out);
     ImGui::Spacing();
-    const float inner = em(kPanelEms) - 2 * ImGui::GetStyle().WindowPadding.x;
+    const float inner = ImGui::GetContentRegionAvail().x; // narrower when the panel scrolls
     transport(view, out, (inner - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f);
     if (const auto seek = drawTimelineBar(*view.timeline, view.time, inner)) out.seek = seek;
     float speed = view.speed;

@@ -19,11 +19,13 @@ float layoutScale(float logicalHeight, float displayScale) {
     return std::round(std::max(byHeight, floor) * kSteps) / kSteps;
 }
 
+// Whole pixels: with fractional line heights ImGui's auto-sized panels end up a fraction of a
+// pixel short of their content and grow needless scrollbars.
 FontSizes fontSizesFor(float scale) {
     FontSizes sizes;
-    sizes.body = kBaseFontPixels * scale;
-    sizes.heading = sizes.body * kHeadingFontFactor;
-    sizes.caption = sizes.body * kCaptionFontFactor;
+    sizes.body = std::max(1.0f, std::round(kBaseFontPixels * scale));
+    sizes.heading = std::round(sizes.body * kHeadingFontFactor);
+    sizes.caption = std::round(sizes.body * kCaptionFontFactor);
     return sizes;
 }
 

@@ -22,6 +22,7 @@ float layoutScale(float logicalHeight, float displayScale);
 struct FontSizes {
     float body = 0.0f, heading = 0.0f, caption = 0.0f; // in points
 };
+// In whole pixels (`scale` includes the display's pixel ratio when the fonts are rasterised).
 FontSizes fontSizesFor(float scale);
 
 } // namespace spineviz
