@@ -191,7 +191,7 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool con
     const bool patient = audience_ == Audience::Patient;
     ProcedureRequests requests;
     if (controls) requests = patient ? drawPresenterBar(view, ui.headingFont(), &insets) : drawProcedurePanel(view, &insets);
-    drawMeasurementsPanel(state.measurements, audience_, &insets, ui.headingFont());
+    drawMeasurementsPanel(state.measurements, audience_, &insets, ui.captionFont());
     // A patient reading the guide reads nothing else: it takes the caption's place.
     if (!(patient && learnOpen_)) {
         const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
