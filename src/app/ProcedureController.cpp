@@ -191,9 +191,10 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool con
     const bool patient = audience_ == Audience::Patient;
     ProcedureRequests requests;
     if (controls) requests = patient ? drawPresenterBar(view, ui.headingFont(), &insets) : drawProcedurePanel(view, &insets);
-    drawMeasurementsPanel(state.measurements, audience_, &insets, ui.captionFont());
-    // A patient reading the guide reads nothing else: it takes the caption's place.
-    if (!(patient && learnOpen_)) {
+    // A patient reading the guide reads nothing else: it takes the place of the caption and the numbers.
+    const bool reading = patient && learnOpen_;
+    if (!reading) drawMeasurementsPanel(state.measurements, audience_, &insets, ui.captionFont());
+    if (!reading) {
         const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
         drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
                          ui.headingFont(), ui.captionFont(), &insets);
