@@ -52,10 +52,12 @@ void ProcedureController::advance(double seconds) {
 }
 
 void ProcedureController::setLooping(bool on) {
+    ProcedurePlayer& player = session_.player();
+    if (on && !looping_) speedBeforeLoop_ = player.speed();
+    if (!on && looping_) player.setSpeed(speedBeforeLoop_);
     looping_ = on;
     loopHold_ = 0.0;
     if (!on) return;
-    ProcedurePlayer& player = session_.player();
     player.restart();
     player.setSpeed(kLoopSpeed);
     player.play();
@@ -145,7 +147,7 @@ void ProcedureController::restartWith(const ProcedureOptions& options) {
 void ProcedureController::apply(const ProcedureRequests& r) {
     ProcedurePlayer& player = session_.player();
     // Someone taking the controls ends the waiting-room loop.
-    if (r.seek || r.jumpToPhase || r.togglePlay || r.next || r.previous || r.restart || r.options) looping_ = false;
+    if (r.seek || r.jumpToPhase || r.togglePlay || r.next || r.previous || r.restart || r.options) setLooping(false);
     if (r.options && *r.options != session_.options()) restartWith(*r.options);
     if (r.cement && *r.cement != session_.cementOptions() && session_.setCementOptions(*r.cement).empty()) drawer_.reset();
     if (r.seek) player.seek(*r.seek);

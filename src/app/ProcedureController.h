@@ -78,6 +78,7 @@ private:
     LearnPanelState learn_;
     bool looping_ = false;
     double loopHold_ = 0.0; // seconds the loop has rested on the last step
+    float speedBeforeLoop_ = 1.0f;
     bool labels_ = false;
     std::vector<PartAnchor> anchors_; // of the treated vertebra, node-local; rebuilt with the options
     int cameraPhase_ = -1; // the step the camera last went to

@@ -126,6 +126,18 @@ TEST(PresentationGLTest, PanelsStayInsideFromSmallScreensToBigOnes) {
     expectInside(layoutOf({"--audience", "patient", "--phase", "outcome"}, 1024, 600, dir), "patient");
 }
 
+// The waiting-room loop starts from the beginning, whatever step was asked for.
+TEST(PresentationGLTest, TheWaitingRoomLoopStartsFromTheBeginning) {
+    const auto at = test::runProcess(test::spinevizExecutable(), {"--phase", "cement", "--progress", "0.5", "--measurements"});
+    const auto looped =
+        test::runProcess(test::spinevizExecutable(), {"--phase", "cement", "--progress", "0.5", "--loop", "--measurements"});
+    ASSERT_EQ(at.exitCode, 0) << at.err;
+    ASSERT_EQ(looped.exitCode, 0) << looped.err;
+    EXPECT_NE(at.out.find("\"phase_number\":9"), std::string::npos) << at.out;
+    EXPECT_NE(looped.out.find("\"phase_number\":1"), std::string::npos) << looped.out;
+    EXPECT_NE(looped.out.find("\"time_s\":0.0"), std::string::npos) << looped.out;
+}
+
 // Environment variables for one test, put back afterwards.
 class ScopedEnv {
 public:
