@@ -237,7 +237,7 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
     const float top = insets && insets->rightColumnTop > 0.0f ? insets->rightColumnTop + margin : 0.36f * height;
     const float room = std::max(height - top - margin, em(4.0f));
     float side = std::min(0.19f * width, (room - chrome) / float(stacked));
-    if (layout.enlarged >= 0) side = std::min(0.42f * width, 0.88f * height - chrome);
+    if (layout.enlarged >= 0) side = std::min(0.42f * width, room - chrome); // as large as the column allows
     side = std::max(side, em(kSmallestMonitorEms));
     // What the measurements above must leave free: the monitors at their smallest and their buttons.
     layout.minimumHeight = chrome + float(stacked) * em(kSmallestMonitorEms);
