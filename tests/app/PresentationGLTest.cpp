@@ -124,6 +124,10 @@ TEST(PresentationGLTest, PanelsStayInsideFromSmallScreensToBigOnes) {
     expectInside(layoutOf(leaking, 1024, 600, dir), "leaking vertebroplasty");
     expectInside(layoutOf({"--fluoro", "both", "--ui-scale", "1.6"}, 1024, 768, dir), "larger text, 4:3");
     expectInside(layoutOf({"--audience", "patient", "--phase", "outcome"}, 1024, 600, dir), "patient");
+    const Layout guide = layoutOf({"--audience", "patient", "--learn"}, 1024, 600, dir);
+    EXPECT_TRUE(hasPanel(guide, "About your treatment"));
+    expectInside(guide, "the patient's guide");
+    expectInside(layoutOf({"--learn", "--fluoro", "both"}, 1024, 600, dir), "Learn with the X-ray views");
 }
 
 // The waiting-room loop starts from the beginning, whatever step was asked for.
