@@ -28,6 +28,11 @@ done
 shot docs/phases/vertebroplasty-cement.jpg --procedure vertebroplasty --seed 4 --phase cement --progress 0.9
 shot docs/cutaway.jpg --phase hardening --progress 0.5 --cutaway --hide-ui
 shot docs/labels.jpg --phase access --progress 0.5 --labels --hide-ui
+# Consultation mode as a 4K television shows it (look at them at 480 px wide: still readable).
+size=3840x2160
 shot docs/patient.jpg --phase inflation --progress 0.8 --audience patient
+shot docs/patient-fracture.jpg --phase fracture --progress 1 --audience patient
+shot docs/patient-guide.jpg --phase outcome --progress 0.5 --audience patient --learn
+size=1280x800
 shot docs/fluoroscopy-app.jpg --phase cement --progress 0.7 --fluoro both
 rm -f docs/fluoroscopy-app-ap.jpg docs/fluoroscopy-app-lateral.jpg # the monitors are in the window shot

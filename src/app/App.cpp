@@ -1,16 +1,15 @@
 #include "app/App.h"
 
+#include "app/DisplayCheck.h"
 #include "app/PicturesFolder.h"
 #include "app/ScreenshotPath.h"
 #include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
-#include "render/ColorTarget.h"
 #include "render/Screenshot.h"
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -18,17 +17,9 @@
 namespace spineviz {
 namespace {
 
-constexpr float kOrbitRadiansPerPixel = 0.006f;
-constexpr float kWheelZoomStep = 0.88f;
 constexpr float kPresetTransitionSeconds = 0.8f;
 constexpr int kMsaaSamples = 4;
-constexpr int kScreenshotSettleFrames = 6; // ImGui sizes auto-fitting windows over the first frames
 constexpr int kPanelSettleFrames = 5;      // frames after which the panels' room is known (auto-sized panels, and the X-ray panel hung under them, take up to four)
-
-double nowSeconds() {
-    using clock = std::chrono::steady_clock;
-    return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
-}
 
 std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
@@ -92,6 +83,11 @@ bool App::startWindow() {
         return false;
     }
     sdl_.started = true;
+    const bool interactive = options_.screenshotPath.empty() && options_.benchmarkFrames == 0;
+    if (const std::string noDisplay = checkVideoDriver(interactive); !noDisplay.empty()) {
+        std::fprintf(stderr, "%s\n", noDisplay.c_str());
+        return false;
+    }
     WindowConfig config;
     config.width = options_.width;
     config.height = options_.height;
@@ -159,6 +155,11 @@ void App::setPreset(ViewPreset preset, bool animate) {
 int App::run() {
     if (!loadModel()) return 1;
     if (options_.measurements) return runMeasurements();
+    const bool interactive = options_.screenshotPath.empty() && options_.benchmarkFrames == 0;
+    if (const std::string noDisplay = prepareVideoDriver(interactive); !noDisplay.empty()) {
+        std::fprintf(stderr, "%s\n", noDisplay.c_str());
+        return 1;
+    }
     if (!startWindow()) return 1;
     if (!options_.screenshotPath.empty()) return runScreenshot();
     if (options_.benchmarkFrames > 0) return runBenchmark();
@@ -211,7 +212,9 @@ void App::renderFrame(float dt, GLuint output, int width, int height, bool offsc
         procedure_->drawLabels(camera_.projection(viewport.aspect()) * camera_.view(), uiSize_.x, uiSize_.y,
                                LabelRoom{insets_.left, uiSize_.x - insets_.rightForView()});
     drawToast(toast_, std::min(toastTimeLeft_, 1.0f));
+    drawPresenterOverlay(presenter_);
     ui_.endFrame();
+    if (offscreen) lastPanels_ = ui_.visiblePanels();
     toastTimeLeft_ = std::max(0.0f, toastTimeLeft_ - dt);
     ++framesRendered_;
 }
@@ -229,19 +232,20 @@ void App::updateFluoro(float dt) {
 
 // Panels at the edges go first, so the caption knows the room they take.
 void App::drawUi() {
-    drawDisplayPanel();
+    if (!controlsIdle_) drawDisplayPanel();
     if (!procedure_) return;
     // The X-ray monitors fit under where the measurements ended last frame. A patient's
     // consultation keeps to the simple controls: no X-ray launcher unless the views are open.
-    if (procedure_->audience() == Audience::Clinician || fluoro_.open()) {
+    if ((procedure_->audience() == Audience::Clinician && !controlsIdle_) || fluoro_.open()) {
         FluoroPanelView fluoro;
         fluoro.session = &fluoro_;
         for (int i = 0; i < xray::kFluoroViews; ++i) fluoro.textures[static_cast<std::size_t>(i)] = fluoroRenderer_.texture(i);
         insets_.rightColumnTop = measurementsBottom_;
         applyFluoroRequests(drawFluoroPanel(fluoro, fluoroLayout_, &insets_), fluoro_);
         insets_.rightColumnTop = 0.0f;
+        insets_.rightColumnReserve = fluoroLayout_.minimumHeight + ImGui::GetFontSize() * 0.8f;
     }
-    procedure_->drawUi(ui_, insets_);
+    procedure_->drawUi(ui_, insets_, !controlsIdle_);
     measurementsBottom_ = insets_.rightColumnTop;
 }
 
@@ -282,191 +286,6 @@ void App::saveScreenshot() {
         std::fprintf(stderr, "spineviz: screenshot failed: %s\n", error.c_str());
         showToast("Screenshot failed: " + error);
     }
-}
-
-// X opens and closes the X-ray views, L runs live fluoroscopy, S takes a single shot; Esc leaves
-// a fullscreen X-ray view first.
-bool App::handleFluoroKey(SDL_Keycode key) {
-    switch (key) {
-    case SDLK_x: fluoro_.setOpen(!fluoro_.open()); return true;
-    case SDLK_l:
-        if (!fluoro_.open()) return false;
-        fluoro_.setAllLive(!fluoro_.anyLive());
-        return true;
-    case SDLK_s:
-        if (!fluoro_.open()) return false;
-        fluoro_.takeShotAll();
-        return true;
-    case SDLK_ESCAPE:
-        if (fluoroLayout_.fullscreen < 0) return false;
-        fluoroLayout_.fullscreen = -1;
-        return true;
-    default: return false;
-    }
-}
-
-void App::handleKey(const SDL_KeyboardEvent& key) {
-    if (key.repeat) return;
-    if (procedure_ && procedure_->handleKey(key.keysym)) return;
-    if (procedure_ && handleFluoroKey(key.keysym.sym)) return;
-    switch (key.keysym.sym) {
-    case SDLK_F11: window_.setFullscreen(!window_.fullscreen()); break;
-    case SDLK_ESCAPE:
-        if (window_.fullscreen()) window_.setFullscreen(false);
-        break;
-    case SDLK_F12: screenshotRequested_ = true; break;
-    case SDLK_h: uiVisible_ = !uiVisible_; break;
-    case SDLK_f: camera_.frame(scene_.bounds(), aspect()); break;
-    default: break;
-    }
-}
-
-void App::handleEvent(const SDL_Event& event) {
-    ui_.processEvent(event);
-    const bool uiMouse = uiVisible_ && ui_.wantsMouse();
-    const bool uiKeys = uiVisible_ && ui_.wantsKeyboard();
-    switch (event.type) {
-    case SDL_QUIT: running_ = false; break;
-    case SDL_KEYDOWN:
-        if (!uiKeys) handleKey(event.key);
-        break;
-    case SDL_MOUSEMOTION: {
-        // With two fingers down the touch is a pinch, not a drag.
-        if (uiMouse || (event.motion.which == SDL_TOUCH_MOUSEID && activeFingers_ > 1)) break;
-        const Uint32 buttons = event.motion.state;
-        if (buttons & SDL_BUTTON_LMASK)
-            camera_.orbit(-event.motion.xrel * kOrbitRadiansPerPixel, event.motion.yrel * kOrbitRadiansPerPixel);
-        else if (buttons & (SDL_BUTTON_RMASK | SDL_BUTTON_MMASK)) {
-            int windowHeight = 1;
-            SDL_GetWindowSize(window_.sdl(), nullptr, &windowHeight);
-            camera_.pan(glm::vec2(event.motion.xrel, event.motion.yrel), float(windowHeight));
-        }
-        break;
-    }
-    case SDL_MOUSEWHEEL:
-        if (!uiMouse && event.wheel.y != 0) camera_.zoom(std::pow(kWheelZoomStep, float(event.wheel.y)));
-        break;
-    case SDL_FINGERDOWN: ++activeFingers_; break;
-    case SDL_FINGERUP: activeFingers_ = std::max(0, activeFingers_ - 1); break;
-    case SDL_MULTIGESTURE:
-        // dDist is the change in finger spread, in normalised touch units.
-        if (!uiMouse && event.mgesture.numFingers >= 2) camera_.zoom(std::exp(-event.mgesture.dDist * 4.0f));
-        break;
-    default: break;
-    }
-}
-
-int App::runInteractive() {
-    double last = nowSeconds();
-    double fpsWindowStart = last;
-    int fpsFrames = 0;
-    while (running_) {
-        SDL_Event event;
-        while (SDL_PollEvent(&event)) handleEvent(event);
-        const double now = nowSeconds();
-        const float dt = static_cast<float>(std::min(now - last, 0.1));
-        last = now;
-        int width = 1, height = 1;
-        window_.drawableSize(width, height);
-        renderFrame(dt, 0, width, height, false);
-        if (screenshotRequested_) {
-            screenshotRequested_ = false;
-            saveScreenshot();
-        }
-        window_.swap();
-        ++fpsFrames;
-        if (now - fpsWindowStart >= 0.5) {
-            framesPerSecond_ = static_cast<float>(fpsFrames / (now - fpsWindowStart));
-            fpsFrames = 0;
-            fpsWindowStart = now;
-        }
-    }
-    return 0;
-}
-
-int App::runScreenshot() {
-    ColorTarget target;
-    if (!target.create(options_.width, options_.height)) {
-        std::fprintf(stderr, "spineviz: cannot create a %dx%d offscreen image\n", options_.width, options_.height);
-        return 1;
-    }
-    for (int i = 0; i < kScreenshotSettleFrames; ++i) {
-        SDL_Event event;
-        while (SDL_PollEvent(&event)) {} // keep the window system happy; input is ignored here
-        renderFrame(0.0f, target.framebuffer(), target.width(), target.height(), true);
-    }
-    const Image image = readFramebuffer(target.framebuffer(), target.width(), target.height());
-    const std::string error = writeImage(options_.screenshotPath, image);
-    if (!error.empty()) {
-        std::fprintf(stderr, "spineviz: %s\n", error.c_str());
-        return 1;
-    }
-    std::printf("spineviz: wrote %s (%dx%d)\n", options_.screenshotPath.c_str(), image.width, image.height);
-    return writeFluoroImages() ? 0 : 1;
-}
-
-// With --fluoro, --screenshot OUT.png also writes each X-ray view beside it: OUT-ap.png,
-// OUT-lateral.png (named by the view's C-arm preset).
-bool App::writeFluoroImages() {
-    if (!procedure_ || !fluoro_.open()) return true;
-    const std::filesystem::path out(options_.screenshotPath);
-    const std::string extension = out.extension().empty() ? ".png" : out.extension().string();
-    for (int i = 0; i < xray::kFluoroViews; ++i) {
-        if (!fluoro_.view(i).shown) continue;
-        std::string name = out.stem().string() + "-" + xray::carmPresetKey(fluoro_.view(i).preset);
-        if (i > 0 && fluoro_.view(0).shown && fluoro_.view(0).preset == fluoro_.view(i).preset) name += "-2";
-        const std::string path = (out.parent_path() / (name + extension)).string();
-        const Image image = fluoroRenderer_.image(i).readDisplay();
-        const std::string error = writeImage(path, image);
-        if (!error.empty()) {
-            std::fprintf(stderr, "spineviz: %s\n", error.c_str());
-            return false;
-        }
-        std::printf("spineviz: wrote %s (%dx%d)\n", path.c_str(), image.width, image.height);
-    }
-    return true;
-}
-
-int App::runBenchmark() {
-    std::vector<double> milliseconds;
-    milliseconds.reserve(static_cast<std::size_t>(options_.benchmarkFrames));
-    // With --fluoro, every other frame is drawn without the X-ray views, so that whatever else the
-    // machine runs weighs on both alike; both are reported (docs/performance.md).
-    const bool compareFluoro = fluoro_.open();
-    std::vector<double> withoutFluoro;
-    int width = 1, height = 1;
-    window_.drawableSize(width, height);
-    std::printf("spineviz benchmark: %d frames at %dx%d on %s\n", options_.benchmarkFrames, width, height,
-                window_.rendererName().c_str());
-    for (int i = 0; i < options_.benchmarkFrames && running_; ++i) {
-        SDL_Event event;
-        while (SDL_PollEvent(&event))
-            if (event.type == SDL_QUIT) running_ = false;
-        const bool skipFluoro = compareFluoro && i % 2 == 1;
-        if (skipFluoro) fluoro_.setOpen(false);
-        const double start = nowSeconds();
-        window_.drawableSize(width, height);
-        renderFrame(1.0f / 60.0f, 0, width, height, false);
-        glFinish(); // without it the offscreen driver's frame times mean nothing
-        window_.swap();
-        (skipFluoro ? withoutFluoro : milliseconds).push_back((nowSeconds() - start) * 1000.0);
-        if (skipFluoro) fluoro_.setOpen(true);
-    }
-    const auto percentile = [](std::vector<double>& times, double p) {
-        std::sort(times.begin(), times.end());
-        const std::size_t index = std::min(times.size() - 1, static_cast<std::size_t>(p * (times.size() - 1) + 0.5));
-        return times[index];
-    };
-    const double median = percentile(milliseconds, 0.5);
-    std::printf("frame time median: %.3f ms\nframe time p95: %.3f ms\nframe time p99: %.3f ms\n", median,
-                percentile(milliseconds, 0.95), percentile(milliseconds, 0.99));
-    if (!withoutFluoro.empty()) {
-        const double without = percentile(withoutFluoro, 0.5);
-        std::printf("without fluoroscopy (interleaved frames): median %.3f ms, p95 %.3f ms\n", without, percentile(withoutFluoro, 0.95));
-        std::printf("fluoroscopy adds: %.1f %%\n", 100.0 * (median - without) / without);
-    }
-    std::printf("fps: %.1f\n", 1000.0 / median);
-    return 0;
 }
 
 } // namespace spineviz

@@ -14,6 +14,7 @@
 #include "render/GpuScene.h"
 #include "render/xray/FluoroRenderer.h"
 #include "ui/FluoroPanel.h"
+#include "ui/PresenterOverlay.h"
 #include "ui/UiContext.h"
 #include "ui/ViewPanel.h"
 
@@ -27,6 +28,8 @@ class App {
 public:
     explicit App(CommandLine options);
     int run(); // the process exit code
+    // The panels of the last frame drawn offscreen (a screenshot), for checking the layout.
+    const std::vector<PanelBox>& lastPanels() const { return lastPanels_; }
 
 private:
     bool loadModel();
@@ -40,6 +43,10 @@ private:
     void handleEvent(const SDL_Event& event);
     void handleKey(const SDL_KeyboardEvent& key);
     bool handleFluoroKey(SDL_Keycode key);
+    bool handlePresenterKey(SDL_Keycode key);
+    void noteInput(const SDL_Event& event);
+    static double nowSeconds(); // a steady clock
+    void updateIdle(double now);
     void updateFluoro(float dt);
     bool writeFluoroImages();
     void applyViewActions(const ViewPanelActions& actions);
@@ -83,6 +90,11 @@ private:
     xray::FluoroSession fluoro_;
     FluoroPanelLayout fluoroLayout_;
     std::string modelPath_;
+
+    std::vector<PanelBox> lastPanels_;
+    PresenterOverlay presenter_;
+    double lastInput_ = 0.0;   // when the user last touched mouse or keys
+    bool controlsIdle_ = false; // in fullscreen, after a few idle seconds: no cursor, no controls
 
     bool running_ = true;
     bool uiVisible_ = true;

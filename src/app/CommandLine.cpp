@@ -44,7 +44,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     value("--view", "camera preset: " + viewNames(), "NAME");
     value("--benchmark", "render N frames (1 to 1000000), print frame-time median/p95/p99 and fps, and exit", "N");
     flag("--hide-ui", options.hideUi, "start with the panels hidden (H shows them)");
-    value("--ui-scale", "UI scale on top of the display's (0.5 to 4)", "S");
+    value("--ui-scale", "UI size factor on top of the size that follows the window's height (0.5 to 4)", "S");
     const char* group = "Procedure";
     value("--procedure", "kyphoplasty|vertebroplasty [default: kyphoplasty]", "NAME", group);
     value("--level", "treated vertebra, T5 to L5 [default: L1]", "LEVEL", group);
@@ -59,6 +59,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     flag("--ghost", options.ghost, "show the treated vertebra as a see-through shell (not with --cutaway)", group);
     value("--audience", "clinician|patient: which words the captions use [default: clinician]", "WHO", group);
     flag("--labels", options.labels, "name the parts of the treated vertebra in the 3D view", group);
+    flag("--learn", options.learn, "open the Learn guide (for a patient: the guide to the treatment)", group);
+    flag("--loop", options.loop, "waiting-room loop: play from the beginning, slowly, over and over (A toggles)", group);
     flag("--measurements", options.measurements, "print that moment's measurements as one JSON object and exit", group);
     const char* cementGroup = "Cement";
     value("--cement", "low|high viscosity PMMA [default: high for kyphoplasty, low for vertebroplasty]", "KIND", cementGroup);

@@ -34,6 +34,8 @@ struct CommandLine {
     bool measurements = false;         // print the measurements as JSON and exit
     bool patientAudience = false;      // captions and panels for a patient
     bool labels = false;               // name the parts of the treated vertebra
+    bool learn = false;                // open the Learn guide
+    bool loop = false;                 // the waiting-room loop: from the beginning, slowly, over and over
     CementOptions cement;              // the injection: cement, timing, volume, flow, bone
 
     // Simulated fluoroscopy (docs/fluoroscopy.md).

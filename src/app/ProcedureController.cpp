@@ -12,10 +12,17 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
 namespace spineviz {
+namespace {
+
+constexpr float kLoopSpeed = 0.6f;         // slowly enough to read each caption in a waiting room
+constexpr double kLoopHoldSeconds = 8.0;   // the finished result stays up before it starts again
+
+} // namespace
 
 ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : scene_(scene), gpu_(gpu), session_(scene) {
     drawer_.setTrunk(trunkSurface(scene_, session_.anatomy()));
@@ -29,7 +36,30 @@ std::string ProcedureController::configure(const CommandLine& options) {
     audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
     labels_ = options.labels;
     findAnchors();
+    learnOpen_ = options.learn;
+    if (options.loop) setLooping(true);
     return "";
+}
+
+void ProcedureController::advance(double seconds) {
+    ProcedurePlayer& player = session_.player();
+    player.advance(seconds);
+    if (!looping_ || !player.atEnd()) return;
+    loopHold_ += seconds;
+    if (loopHold_ < kLoopHoldSeconds) return;
+    setLooping(true); // from the beginning again
+}
+
+void ProcedureController::setLooping(bool on) {
+    ProcedurePlayer& player = session_.player();
+    if (on && !looping_) speedBeforeLoop_ = player.speed();
+    if (!on && looping_) player.setSpeed(speedBeforeLoop_);
+    looping_ = on;
+    loopHold_ = 0.0;
+    if (!on) return;
+    player.restart();
+    player.setSpeed(kLoopSpeed);
+    player.play();
 }
 
 void ProcedureController::findAnchors() {
@@ -115,6 +145,8 @@ void ProcedureController::restartWith(const ProcedureOptions& options) {
 
 void ProcedureController::apply(const ProcedureRequests& r) {
     ProcedurePlayer& player = session_.player();
+    // Someone taking the controls ends the waiting-room loop.
+    if (r.seek || r.jumpToPhase || r.togglePlay || r.next || r.previous || r.restart || r.options) setLooping(false);
     if (r.options && *r.options != session_.options()) restartWith(*r.options);
     if (r.cement && *r.cement != session_.cementOptions() && session_.setCementOptions(*r.cement).empty()) drawer_.reset();
     if (r.seek) player.seek(*r.seek);
@@ -136,9 +168,10 @@ void ProcedureController::apply(const ProcedureRequests& r) {
     if (r.audience) audience_ = *r.audience;
     if (r.learnOpen) learnOpen_ = *r.learnOpen;
     if (r.labels) labels_ = *r.labels;
+    if (r.loop) setLooping(*r.loop);
 }
 
-void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
+void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool controls) {
     const ProcedureState& state = session_.state();
     ProcedureView view;
     view.options = &session_.options();
@@ -154,13 +187,21 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
     view.audience = audience_;
     view.learnOpen = learnOpen_;
     view.labels = labels_;
+    view.looping = looping_;
 
-    ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view, &insets) : drawProcedurePanel(view, &insets);
-    drawMeasurementsPanel(state.measurements, audience_, &insets);
-    const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
-    drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
-                     ui.headingFont(), ui.captionFont(), &insets);
-    if (learnOpen_ && !drawLearnPanel()) requests.learnOpen = false;
+    const bool patient = audience_ == Audience::Patient;
+    ProcedureRequests requests;
+    if (controls) requests = patient ? drawPresenterBar(view, ui.headingFont(), &insets) : drawProcedurePanel(view, &insets);
+    // A patient reading the guide reads nothing else: it takes the place of the caption and the numbers.
+    const bool reading = patient && learnOpen_;
+    if (!reading) drawMeasurementsPanel(state.measurements, audience_, &insets, ui.captionFont());
+    if (!reading) {
+        const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
+        drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
+                         ui.headingFont(), ui.captionFont(), &insets);
+    }
+    if (learnOpen_ && !drawLearnPanel(patient, learn_, LearnPanelFonts{ui.headingFont(), ui.captionFont()}, insets.top))
+        requests.learnOpen = false;
     if (audience_ == Audience::Clinician) drawLeakWarning(insets);
     apply(requests);
 }
@@ -186,9 +227,24 @@ void ProcedureController::drawLeakWarning(const UiInsets& insets) {
     ImGui::PopStyleColor();
 }
 
+// The patient's guide turns its pages with the same keys as the steps, so a clicker does both.
+bool ProcedureController::handleGuideKey(SDL_Keycode key) {
+    if (!learnOpen_ || audience_ != Audience::Patient) return false;
+    switch (key) {
+    case SDLK_RIGHT:
+    case SDLK_PAGEDOWN: ++learn_.patientPage; return true; // the panel keeps it within the guide
+    case SDLK_LEFT:
+    case SDLK_PAGEUP: learn_.patientPage = std::max(0, learn_.patientPage - 1); return true;
+    case SDLK_ESCAPE: learnOpen_ = false; return true;
+    default: return false;
+    }
+}
+
 bool ProcedureController::handleKey(const SDL_Keysym& key) {
+    if (handleGuideKey(key.sym)) return true;
     ProcedureRequests r;
     switch (key.sym) {
+    case SDLK_a: r.loop = !looping_; break;
     case SDLK_SPACE: r.togglePlay = true; break;
     case SDLK_RIGHT:
     case SDLK_PAGEDOWN: r.next = true; break; // presentation clickers send PageUp / PageDown

@@ -1,11 +1,10 @@
 #pragma once
 // How the app wants the procedure shown: the user's view choices, resolved for the current phase.
 
+#include "core/procedure/InsideView.h"
 #include "core/procedure/PhaseView.h"
 
 namespace spineviz {
-
-enum class InsideView { Auto, Solid, Ghost, Cutaway };
 
 struct ProcedureLook {
     bool ghost = false;        // the treated vertebra as a see-through shell

@@ -17,6 +17,7 @@ constexpr float kDegrees = 57.2957795f;
 constexpr ImGuiWindowFlags kDocked = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
                                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
 const ImU32 kBeamAmber = IM_COL32(255, 185, 40, 255);
+constexpr float kSmallestMonitorEms = 8.0f; // still shows the pedicles and the needle
 
 float em(float n) { return ImGui::GetFontSize() * n; }
 
@@ -212,6 +213,7 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
         const float below = insets && insets->rightColumnTop > 0.0f ? insets->rightColumnTop + margin : margin;
         ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + below),
                                 ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+        layout.minimumHeight = ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().WindowPadding.y;
         if (ImGui::Begin("##fluoro-launcher", nullptr, kDocked | ImGuiWindowFlags_NoTitleBar)) {
             if (ImGui::Button("X-ray views (X)")) out.open = true;
         }
@@ -225,21 +227,24 @@ FluoroRequests drawFluoroPanel(const FluoroPanelView& view, FluoroPanelLayout& l
     layout.fullscreen = -1;
     if (layout.enlarged >= 0 && !s.view(layout.enlarged).shown) layout.enlarged = -1;
 
-    // A column at the right edge, under the room the measurements take at the top.
+    // A column at the right edge, under the room the measurements take at the top, and never past
+    // the bottom of the window: the monitors shrink to fit, and what still does not fit scrolls.
     const float width = viewport->WorkSize.x, height = viewport->WorkSize.y;
     int shown = 0;
     for (int i = 0; i < xray::kFluoroViews; ++i) shown += s.view(i).shown ? 1 : 0;
-    // Two monitors fit under the measurements and clear of the caption; one enlarged takes more.
     const int stacked = layout.enlarged >= 0 ? 1 : std::max(shown, 1);
     const float chrome = layout.chrome > 0.0f ? layout.chrome : em(6.5f) + float(stacked) * em(3.2f);
-    // Under the measurements panel (where it ends, if known) and down to the bottom edge.
     const float top = insets && insets->rightColumnTop > 0.0f ? insets->rightColumnTop + margin : 0.36f * height;
-    float side = std::min(0.19f * width, (height - top - margin - chrome) / float(stacked));
-    if (layout.enlarged >= 0) side = std::min(0.42f * width, 0.88f * height - chrome);
-    side = std::max(side, em(11.5f));
+    const float room = std::max(height - top - margin, em(4.0f));
+    float side = std::min(0.19f * width, (room - chrome) / float(stacked));
+    if (layout.enlarged >= 0) side = std::min(0.42f * width, room - chrome); // as large as the column allows
+    side = std::max(side, em(kSmallestMonitorEms));
+    // What the measurements above must leave free: the monitors at their smallest and their buttons.
+    layout.minimumHeight = chrome + float(stacked) * em(kSmallestMonitorEms);
 
     // Hung from just under the measurements, so the two never overlap.
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + width - margin, viewport->WorkPos.y + top), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(width - 2.0f * margin, room));
     bool open = true;
     if (ImGui::Begin("Fluoroscopy###fluoro", &open, kDocked)) {
         for (int i = 0; i < xray::kFluoroViews; ++i) {

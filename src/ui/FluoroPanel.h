@@ -23,6 +23,7 @@ struct FluoroPanelLayout {
     int fullscreen = -1; // a view covering the window, or -1
     int controlled = 0;  // the view whose C-arm the controls move
     float chrome = 0.0f; // height of everything but the images, measured last frame (0: not yet)
+    float minimumHeight = 0.0f; // the panel with its monitors at their smallest (0: closed)
 };
 
 struct FluoroRequests {

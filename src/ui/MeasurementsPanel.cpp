@@ -1,5 +1,7 @@
 #include "ui/MeasurementsPanel.h"
 
+#include "core/content/PlainFractions.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -81,14 +83,23 @@ void clinicianView(const Measurements& m) {
     }
 }
 
+// In words a patient uses: which part of the bone is lowest, and by how much, as a fraction.
 void patientView(const Measurements& m) {
-    const float worst = std::min({m.anteriorHeightMm / std::max(m.healthyAnteriorHeightMm, 0.1f),
-                                  m.middleHeightMm / std::max(m.healthyMiddleHeightMm, 0.1f),
-                                  m.posteriorHeightMm / std::max(m.healthyPosteriorHeightMm, 0.1f)});
-    ImGui::PushTextWrapPos(em(17));
+    struct Part {
+        const char* name;
+        float share;
+    };
+    const Part parts[] = {{"front", m.anteriorHeightMm / std::max(m.healthyAnteriorHeightMm, 0.1f)},
+                          {"middle", m.middleHeightMm / std::max(m.healthyMiddleHeightMm, 0.1f)},
+                          {"back", m.posteriorHeightMm / std::max(m.healthyPosteriorHeightMm, 0.1f)}};
+    const Part* lowest = &parts[0];
+    for (const Part& p : parts)
+        if (p.share < lowest->share) lowest = &p;
+    ImGui::PushTextWrapPos(em(13)); // in the patient's large type: short lines in the corner
     if (m.genantGrade == 0) ImGui::TextWrapped("The bone has its normal height.");
-    else ImGui::TextWrapped("The lowest part of the bone is at %.0f%% of its normal height.", worst * 100.0f);
-    if (m.heightRestoredPercent >= 1.0f) ImGui::TextWrapped("Treatment has given back %.0f%% of the height that was lost.", m.heightRestoredPercent);
+    else ImGui::TextWrapped("The %s of the bone is squashed to %s of its height.", lowest->name, plainFraction(lowest->share).c_str());
+    if (m.heightRestoredPercent >= 1.0f)
+        ImGui::TextWrapped("Treatment has given back %s of the height that was lost.", plainFraction(m.heightRestoredPercent / 100.0).c_str());
     if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped("Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
                                                       std::max(1.0f, std::round(m.cementVolumeMl / 5.0f)), m.cementVolumeMl > 7.5f ? "s" : "");
     if (m.cementLeakedMl >= 0.01f)
@@ -99,16 +110,25 @@ void patientView(const Measurements& m) {
 
 } // namespace
 
-void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets) {
+void drawMeasurementsPanel(const Measurements& m, Audience audience, UiInsets* insets, ImFont* patientFont) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
                             ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    // Leave the X-ray panel its least room below; a longer panel scrolls.
+    const float reserve = insets ? insets->rightColumnReserve : 0.0f;
+    const float tallest = std::max(em(6.0f), viewport->WorkSize.y - 2.0f * margin - reserve);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(std::min(em(32.0f), viewport->WorkSize.x * 0.4f), tallest));
     const char* title = audience == Audience::Patient ? "Your bone###measurements" : "Measurements###measurements";
     if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoCollapse)) {
-        if (audience == Audience::Patient) patientView(m);
-        else clinicianView(m);
+        if (audience == Audience::Patient) {
+            if (patientFont) ImGui::PushFont(patientFont);
+            patientView(m);
+            if (patientFont) ImGui::PopFont();
+        } else {
+            clinicianView(m);
+        }
         if (insets) {
             insets->rightColumnTop = std::max(insets->rightColumnTop, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
             insets->cornerRight = std::max(insets->cornerRight, viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetWindowPos().x);

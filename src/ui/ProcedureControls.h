@@ -2,10 +2,11 @@
 // The contract between the procedure panels and the app: what the panels show (read-only) and what
 // the user asked for (requests the app carries out). Panels never change the session themselves.
 
+#include "core/procedure/InsideView.h"
+#include "core/procedure/PhaseView.h"
 #include "core/procedure/ProcedureOptions.h"
 #include "core/procedure/Timeline.h"
 #include "core/sim/CementOptions.h"
-#include "render/ProcedureLook.h"
 
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ struct ProcedureView {
     Audience audience = Audience::Clinician;
     bool learnOpen = false;
     bool labels = false; // parts of the treated vertebra named in the 3D view
+    bool looping = false; // the waiting-room loop: from the beginning, slowly, over and over
 };
 
 struct ProcedureRequests {
@@ -44,6 +46,7 @@ struct ProcedureRequests {
     std::optional<Audience> audience;
     std::optional<bool> learnOpen;
     std::optional<bool> labels;
+    std::optional<bool> loop;
 
     // Later requests of the same kind win; flags accumulate.
     void merge(const ProcedureRequests& other);

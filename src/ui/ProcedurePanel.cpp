@@ -160,7 +160,9 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(em(kPanelEms), 0), ImVec2(em(kPanelEms), viewport->WorkSize.y - 2 * margin));
+    // Down to the display panel in the bottom-left corner at most; a longer panel scrolls.
+    const float below = insets && insets->bottomLeftHeight > 0.0f ? insets->bottomLeftHeight + margin : margin;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em(kPanelEms), 0), ImVec2(em(kPanelEms), viewport->WorkSize.y - margin - below));
     const std::string title = std::string(procedureTitle(view.options->procedure)) + " \xE2\x80\x93 " + view.options->level + "###procedure";
     if (!ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
@@ -168,7 +170,7 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     }
     phaseList(view, out);
     ImGui::Spacing();
-    const float inner = em(kPanelEms) - 2 * ImGui::GetStyle().WindowPadding.x;
+    const float inner = ImGui::GetContentRegionAvail().x; // narrower when the panel scrolls
     transport(view, out, (inner - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f);
     if (const auto seek = drawTimelineBar(*view.timeline, view.time, inner)) out.seek = seek;
     float speed = view.speed;
@@ -188,20 +190,32 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     return out;
 }
 
-ProcedureRequests drawPresenterBar(const ProcedureView& view, UiInsets* insets) {
+ProcedureRequests drawPresenterBar(const ProcedureView& view, ImFont* large, UiInsets* insets) {
     ProcedureRequests out;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float margin = em(0.8f);
     ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f), ImVec2(viewport->WorkSize.x - 2.0f * margin, 0.5f * viewport->WorkSize.y));
     if (!ImGui::Begin("##presenter", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return out;
     }
     const PhaseTime now = view.timeline->at(view.time);
+    ImGui::PushFont(large);
     ImGui::Text("Step %d of %zu", now.index + 1, view.timeline->phases().size());
-    transport(view, out, em(6.5f));
-    if (const auto seek = drawTimelineBar(*view.timeline, view.time, em(26.0f) + 3 * ImGui::GetStyle().ItemSpacing.x)) out.seek = seek;
-    if (ImGui::SmallButton("Show clinical detail")) out.audience = Audience::Clinician;
+    // Four big buttons, as narrow as the window needs them.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float button = std::min(em(5.5f), (viewport->WorkSize.x - 2.0f * margin - 2.0f * ImGui::GetStyle().WindowPadding.x -
+                                             3.0f * spacing) / 4.0f);
+    transport(view, out, button);
+    if (const auto seek = drawTimelineBar(*view.timeline, view.time, 4.0f * button + 3.0f * spacing)) out.seek = seek;
+    ImGui::PopFont();
+    if (ImGui::Button(view.learnOpen ? "Close the guide" : "About your treatment")) out.learnOpen = !view.learnOpen;
+    ImGui::SameLine();
+    if (ImGui::Button(view.looping ? "Stop the loop" : "Waiting-room loop")) out.loop = !view.looping;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("From the beginning, slowly, over and over (A)");
+    ImGui::SameLine();
+    if (ImGui::Button("Clinical detail")) out.audience = Audience::Clinician;
     if (insets) insets->coverTop(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - viewport->WorkPos.y);
     ImGui::End();
     return out;

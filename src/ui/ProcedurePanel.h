@@ -5,11 +5,14 @@
 #include "ui/ProcedureControls.h"
 #include "ui/UiInsets.h"
 
+struct ImFont;
+
 namespace spineviz {
 
 ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets = nullptr);
 
-// A compact transport bar for presentations (patient audience): big buttons, the step's title.
-ProcedureRequests drawPresenterBar(const ProcedureView& view, UiInsets* insets = nullptr);
+// A compact transport bar for presentations (patient audience): few, big buttons in `large` type,
+// the guide for patients, the waiting-room loop.
+ProcedureRequests drawPresenterBar(const ProcedureView& view, ImFont* large, UiInsets* insets = nullptr);
 
 } // namespace spineviz

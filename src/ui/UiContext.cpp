@@ -1,6 +1,9 @@
 #include "ui/UiContext.h"
 
+#include "ui/UiScale.h"
+
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -38,9 +41,6 @@ float detectDisplayScale(SDL_Window* window) {
     float scale = 1.0f;
     float dpi = 0.0f;
     if (SDL_GetDisplayDPI(display, &dpi, nullptr, nullptr) == 0 && dpi > 0.0f) scale = std::max(scale, dpi / 96.0f);
-    SDL_DisplayMode mode;
-    if (SDL_GetDesktopDisplayMode(display, &mode) == 0 && mode.h > 0)
-        scale = std::max(scale, static_cast<float>(mode.h) / 1080.0f);
     return std::clamp(scale, 1.0f, 3.0f);
 }
 
@@ -74,6 +74,19 @@ void UiContext::processEvent(const SDL_Event& event) { ImGui_ImplSDL2_ProcessEve
 
 void UiContext::setUserScale(float scale) { userScale_ = std::clamp(scale, 0.5f, 4.0f); }
 
+std::vector<PanelBox> UiContext::visiblePanels() const {
+    std::vector<PanelBox> panels;
+    const ImGuiContext* context = ImGui::GetCurrentContext();
+    if (!context) return panels;
+    for (const ImGuiWindow* window : context->Windows) {
+        if (!window->Active || window->Hidden || window->ParentWindow) continue;
+        if (window->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_ChildWindow)) continue;
+        if (std::string(window->Name).rfind("Debug##", 0) == 0) continue; // ImGui's implicit fallback window
+        panels.push_back({window->Name, window->Pos.x, window->Pos.y, window->Size.x, window->Size.y});
+    }
+    return panels;
+}
+
 bool UiContext::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
 bool UiContext::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
 
@@ -83,7 +96,7 @@ void UiContext::rebuildFonts() {
     SDL_GetWindowSize(window_, &windowWidth, nullptr);
     SDL_GL_GetDrawableSize(window_, &drawableWidth, nullptr);
     const float pixelRatio = windowWidth > 0 ? std::max(1.0f, float(drawableWidth) / float(windowWidth)) : 1.0f;
-    const float size = kBaseFontPixels * effectiveScale() * pixelRatio;
+    const FontSizes sizes = fontSizesFor(effectiveScale() * pixelRatio);
 
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -92,9 +105,9 @@ void UiContext::rebuildFonts() {
         config.SizePixels = 13.0f * effectiveScale() * pixelRatio;
         body_ = heading_ = caption_ = io.Fonts->AddFontDefault(&config);
     } else {
-        body_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size, nullptr, glyphRanges());
-        heading_ = io.Fonts->AddFontFromFileTTF(boldFontPath_.c_str(), size * 1.25f, nullptr, glyphRanges());
-        caption_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), size * 1.45f, nullptr, glyphRanges());
+        body_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), sizes.body, nullptr, glyphRanges());
+        heading_ = io.Fonts->AddFontFromFileTTF(boldFontPath_.c_str(), sizes.heading, nullptr, glyphRanges());
+        caption_ = io.Fonts->AddFontFromFileTTF(fontPath_.c_str(), sizes.caption, nullptr, glyphRanges());
         if (!body_ || !heading_ || !caption_) body_ = heading_ = caption_ = io.Fonts->AddFontDefault();
     }
     io.FontDefault = body_;
@@ -145,14 +158,16 @@ void UiContext::applyStyle() {
 }
 
 void UiContext::beginFrame(int overrideWidth, int overrideHeight) {
-    int windowWidth = 1, drawableWidth = 1;
-    SDL_GetWindowSize(window_, &windowWidth, nullptr);
+    int windowWidth = 1, windowHeight = 1, drawableWidth = 1;
+    SDL_GetWindowSize(window_, &windowWidth, &windowHeight);
     SDL_GL_GetDrawableSize(window_, &drawableWidth, nullptr);
     const float pixelRatio = windowWidth > 0 ? std::max(1.0f, float(drawableWidth) / float(windowWidth)) : 1.0f;
+    const bool overridden = overrideWidth > 0 && overrideHeight > 0;
+    layoutScale_ = layoutScale(float(overridden ? overrideHeight : windowHeight), displayScale_);
     if (builtScale_ != effectiveScale() || builtPixelRatio_ != pixelRatio) rebuildFonts();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    if (overrideWidth > 0 && overrideHeight > 0) {
+    if (overridden) {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(float(overrideWidth), float(overrideHeight));
         io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);

@@ -1,15 +1,22 @@
 #pragma once
-// Dear ImGui set up for spineviz: SDL2 + OpenGL3 backends, a TrueType font rasterised at the
-// display's scale (crisp on a 4K screen or a TV across the room), a user UI-scale factor, and a
-// calm dark theme.
+// Dear ImGui set up for spineviz: SDL2 + OpenGL3 backends, TrueType fonts sized to the window's
+// height (ui/UiScale.h: a 4K frame is the 1080p frame at twice the size) and rasterised at physical
+// pixels, a user UI-scale factor on top, and a calm dark theme.
 
 #include <SDL.h>
 
 #include <string>
+#include <vector>
 
 struct ImFont;
 
 namespace spineviz {
+
+// A panel on screen, in UI units (what the window's size is in ImGui).
+struct PanelBox {
+    std::string name;
+    float x = 0.0f, y = 0.0f, width = 0.0f, height = 0.0f;
+};
 
 class UiContext {
 public:
@@ -23,16 +30,19 @@ public:
     void shutdown();
 
     void processEvent(const SDL_Event& event);
-    // Rebuilds fonts first when the scale changed. A nonzero size overrides the window's, for
-    // frames composed offscreen at an exact size (screenshots).
+    // Sizes the interface to the frame's height, rebuilding the fonts when the scale changed. A
+    // nonzero size overrides the window's, for frames composed offscreen at an exact size (screenshots).
     void beginFrame(int overrideWidth = 0, int overrideHeight = 0);
     void endFrame();   // draws into the currently bound framebuffer
 
-    // The user's factor on top of the display scale (0.5 .. 4).
+    // The user's factor on top of the scale from the window's height and the display (0.5 .. 4).
     void setUserScale(float scale);
     float userScale() const { return userScale_; }
     float displayScale() const { return displayScale_; }
-    float effectiveScale() const { return displayScale_ * userScale_; }
+    float effectiveScale() const { return layoutScale_ * userScale_; }
+
+    // The panels drawn in the last frame (top-level windows, not tooltips or child regions).
+    std::vector<PanelBox> visiblePanels() const;
 
     bool wantsMouse() const;
     bool wantsKeyboard() const;
@@ -40,8 +50,6 @@ public:
     ImFont* bodyFont() const { return body_; }
     ImFont* headingFont() const { return heading_; }
     ImFont* captionFont() const { return caption_; } // large type for patients
-
-    static constexpr float kBaseFontPixels = 18.0f;
 
 private:
     void rebuildFonts();
@@ -52,6 +60,7 @@ private:
     std::string boldFontPath_;
     float displayScale_ = 1.0f;
     float userScale_ = 1.0f;
+    float layoutScale_ = 1.0f; // from the frame's height and the display (ui/UiScale.h)
     float builtScale_ = 0.0f;
     float builtPixelRatio_ = 0.0f;
     bool initialised_ = false;
@@ -60,7 +69,8 @@ private:
     ImFont* caption_ = nullptr;
 };
 
-// Display scale from the screen's DPI and resolution: 1 on a 1080p desktop, 2 on a 4K TV.
+// Display scale from the screen's density: 1 at 96 dpi or less, 2 at 192 dpi. (The screen's size
+// needs no factor: the interface follows the window's height.)
 float detectDisplayScale(SDL_Window* window);
 
 } // namespace spineviz

@@ -13,6 +13,8 @@ struct UiInsets {
     float cornerRight = 0.0f;    // width of the panel in the top-right corner (the measurements)
     float rightColumnTop = 0.0f; // where free room starts below it
     float bottomLeft = 0.0f;     // width of the small panel in the bottom-left corner (display settings)
+    float bottomLeftHeight = 0.0f; // and its height
+    float rightColumnReserve = 0.0f; // room the X-ray panel needs under the measurements, at the least
 
     // Records a panel docked at an edge: its extent from that edge.
     void coverLeft(float extent) { left = std::max(left, extent); }

@@ -17,12 +17,16 @@ ViewPanelActions drawViewPanel(const ViewPanelInfo& info, UiInsets* insets) {
     } else {
         ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + margin, viewport->WorkPos.y + margin), ImGuiCond_Always);
     }
-    ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 15.0f, 0.0f), ImVec2(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.y));
+    // Never taller than the window: a long panel scrolls.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetFontSize() * 15.0f, 0.0f),
+                                        ImVec2(ImGui::GetFontSize() * 22.0f, viewport->WorkSize.y - 2.0f * margin));
     ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
     if (!info.belowOtherPanels) flags |= ImGuiWindowFlags_NoCollapse;
     const bool expanded = ImGui::Begin(info.belowOtherPanels ? "Display" : "View", nullptr, flags);
-    if (insets && info.belowOtherPanels)
+    if (insets && info.belowOtherPanels) {
         insets->bottomLeft = std::max(insets->bottomLeft, ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - viewport->WorkPos.x);
+        insets->bottomLeftHeight = std::max(insets->bottomLeftHeight, viewport->WorkPos.y + viewport->WorkSize.y - ImGui::GetWindowPos().y);
+    }
     if (!expanded) {
         ImGui::End();
         return actions;

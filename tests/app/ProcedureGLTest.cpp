@@ -112,7 +112,9 @@ namespace {
 
 TEST(ProcedureGLTest, LabelsNameThePartsOfTheTreatedVertebra) {
     test::TempDir dir;
-    const std::vector<std::string> args{"--phase", "access", "--progress", "0.5", "--size", "800x600"};
+    // Big enough that the vertebra has room for its parts' names (the text follows the window's
+    // height, so in a small window they merge into one label for the whole vertebra).
+    const std::vector<std::string> args{"--phase", "access", "--progress", "0.5", "--size", "1280x960"};
     std::vector<std::string> labelled = args;
     labelled.push_back("--labels");
     const Image plain = test::renderScreenshot(args, dir.path("plain.png"));

@@ -152,6 +152,45 @@ std::vector<std::string> americanSpellings(const std::string& text) {
     return found;
 }
 
+int syllables(const std::string& word) {
+    std::string letters;
+    bool digits = false;
+    for (char c : word) {
+        if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else if (std::isdigit(static_cast<unsigned char>(c))) digits = true;
+    }
+    if (letters.empty()) return digits ? 2 : 0;
+    const auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+    int count = 0;
+    for (std::size_t i = 0; i < letters.size(); ++i)
+        if (vowel(letters[i]) && (i == 0 || !vowel(letters[i - 1]))) ++count;
+    const std::size_t n = letters.size();
+    if (count > 1 && letters[n - 1] == 'e' && !(n >= 2 && letters[n - 2] == 'l')) --count;
+    return std::max(count, 1);
+}
+
+double fleschReadingEase(const std::string& text) {
+    int sentenceCount = 0, words = 0, syllableCount = 0;
+    for (const std::string& sentence : sentences(text)) {
+        ++sentenceCount;
+        std::string word;
+        for (std::size_t i = 0; i <= sentence.size(); ++i) {
+            if (i < sentence.size() && !std::isspace(static_cast<unsigned char>(sentence[i])) && sentence[i] != '-') {
+                word += sentence[i];
+                continue;
+            }
+            const int s = syllables(word);
+            if (s > 0) {
+                ++words;
+                syllableCount += s;
+            }
+            word.clear();
+        }
+    }
+    if (sentenceCount == 0 || words == 0) return 0.0;
+    return 206.835 - 1.015 * double(words) / double(sentenceCount) - 84.6 * double(syllableCount) / double(words);
+}
+
 std::vector<std::string> numbersIn(const std::string& text) {
     static const std::regex citations(
         R"(PMID \d+|PMC\d+|doi \S+|US\d{6,}|\b(19|20)\d\d\b|\b[TLS]\d{1,2}\b|\d{4}/\d+|\b0\d\d\b)");

@@ -24,6 +24,13 @@ std::vector<std::string> patientVoiceProblems(const std::string& text, bool requ
 // Jargon a plain glossary line must not use (unless the term itself is that word).
 std::vector<std::string> forbiddenJargonIn(const std::string& text, const std::string& allowedTerm);
 
+// Syllables in one word by the usual vowel-group count (a silent final "e" dropped, at least one);
+// a numeral counts as two ("45" is "forty-five").
+int syllables(const std::string& word);
+// Flesch reading ease of the text: 206.835 - 1.015 (words per sentence) - 84.6 (syllables per
+// word). 60-70 is plain English that most 13-15 year olds read easily; higher is easier.
+double fleschReadingEase(const std::string& text);
+
 // American spellings found in the text (the content is British).
 std::vector<std::string> americanSpellings(const std::string& text);
 
