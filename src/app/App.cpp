@@ -1,6 +1,7 @@
 #include "app/App.h"
 
 #include "app/PicturesFolder.h"
+#include "app/TraineeScoreRun.h"
 #include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
 #include "render/ColorTarget.h"
@@ -159,6 +160,7 @@ void App::setPreset(ViewPreset preset, bool animate) {
 }
 
 int App::run() {
+    if (options_.score) return runTraineeScore(options_); // no window, no procedure: the attempt alone
     if (!loadModel()) return 1;
     if (options_.measurements) return runMeasurements();
     if (!startWindow()) return 1;

@@ -65,6 +65,7 @@ void parseProcedureOptions(const std::string& procedure, const std::string& leve
     if (!level.empty()) {
         if (!isTreatableLevel(level)) throw invalid("--level", level, levelNames());
         options.procedure.level = level;
+        options.levelGiven = true;
     }
     if (!morphology.empty()) {
         const auto m = parseMorphology(morphology);
@@ -156,6 +157,17 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         ->type_name("VIEWS")->group(xrayGroup);
     app.add_option("--fluoro-size", options.fluoroSize, "X-ray image size in pixels, square [default: 512]")
         ->type_name("N")->check(CLI::Range(64, 2048))->group(xrayGroup);
+    auto* practiceGroup = "Practice";
+    auto* trainee = app.add_flag("--trainee", options.trainee, "practice mode: you place the needle under fluoroscopy and are scored")
+        ->group(practiceGroup);
+    auto* plan = app.add_option("--trainee-plan", options.traineePlan,
+                                "an access attempt to score: a plan file (docs/trainee.md) or 'ideal' (the landmarks' own path)")
+        ->type_name("FILE|ideal")->group(practiceGroup)->excludes(trainee);
+    auto* score = app.add_flag("--score", options.score, "with --trainee-plan: print the attempt's score report as JSON and exit")
+        ->group(practiceGroup)->needs(plan);
+    plan->needs(score);
+    for (const char* other : {"--screenshot", "--benchmark", "--measurements", "--phase", "--progress", "--fluoro"})
+        score->excludes(app.get_option(other));
     app.set_version_flag("--version", std::string("spineviz ") + SPINEVIZ_VERSION);
 
     ParseOutcome outcome;
@@ -168,6 +180,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
             options.sizeGiven = true;
         }
         parseProcedureOptions(procedure, level, morphology, access, phase, options);
+        if (plan->count() > 0 && options.traineePlan.empty())
+            throw CLI::ValidationError("--trainee-plan", "needs a plan file or 'ideal' (got an empty value)");
         if (!cement.empty()) {
             options.cement.cement = parseCementKind(cement);
             if (!options.cement.cement) throw CLI::ValidationError("--cement", "'" + cement + "' is not one of low|high");

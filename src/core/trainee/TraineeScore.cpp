@@ -73,7 +73,11 @@ ScoreParts scoreParts(const TraineeReport& report, const ScoreWeights& w) {
     return parts;
 }
 
-double roundTo(double v, double step) { return std::round(v / step) * step; }
+// Rounded for the report; dividing by a whole number keeps 3.05 printing as 3.05, and + 0.0 turns -0 into 0.
+double roundTo(double v, double step) {
+    const double perUnit = std::round(1.0 / step);
+    return std::round(v * perUnit) / perUnit + 0.0;
+}
 
 } // namespace
 
