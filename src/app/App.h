@@ -32,6 +32,7 @@ private:
     bool loadModel();
     bool startWindow();
     void startCamera();
+    void pickEntryAt(int x, int y);
     int runMeasurements();
     int runInteractive();
     int runScreenshot();

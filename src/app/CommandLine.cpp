@@ -158,14 +158,14 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     app.add_option("--fluoro-size", options.fluoroSize, "X-ray image size in pixels, square [default: 512]")
         ->type_name("N")->check(CLI::Range(64, 2048))->group(xrayGroup);
     auto* practiceGroup = "Practice";
-    auto* trainee = app.add_flag("--trainee", options.trainee, "practice mode: you place the needle under fluoroscopy and are scored")
-        ->group(practiceGroup);
+    auto* trainee = app.add_flag("--trainee", options.trainee,
+                                 "practice mode: you place the needle under fluoroscopy and are scored; with --trainee-plan, look back on that attempt")
+        ->group(practiceGroup)->excludes(app.get_option("--measurements"));
     auto* plan = app.add_option("--trainee-plan", options.traineePlan,
                                 "an access attempt to score: a plan file (docs/trainee.md) or 'ideal' (the landmarks' own path)")
-        ->type_name("FILE|ideal")->group(practiceGroup)->excludes(trainee);
+        ->type_name("FILE|ideal")->group(practiceGroup);
     auto* score = app.add_flag("--score", options.score, "with --trainee-plan: print the attempt's score report as JSON and exit")
-        ->group(practiceGroup)->needs(plan);
-    plan->needs(score);
+        ->group(practiceGroup)->needs(plan)->excludes(trainee);
     for (const char* other : {"--screenshot", "--benchmark", "--measurements", "--phase", "--progress", "--fluoro"})
         score->excludes(app.get_option(other));
     app.set_version_flag("--version", std::string("spineviz ") + SPINEVIZ_VERSION);
@@ -182,6 +182,8 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         parseProcedureOptions(procedure, level, morphology, access, phase, options);
         if (plan->count() > 0 && options.traineePlan.empty())
             throw CLI::ValidationError("--trainee-plan", "needs a plan file or 'ideal' (got an empty value)");
+        if (plan->count() > 0 && !options.score && !options.trainee)
+            throw CLI::ValidationError("--trainee-plan", "needs --score (print the report) or --trainee (look back on the attempt in the app)");
         if (!cement.empty()) {
             options.cement.cement = parseCementKind(cement);
             if (!options.cement.cement) throw CLI::ValidationError("--cement", "'" + cement + "' is not one of low|high");

@@ -1,5 +1,6 @@
 #include "app/ProcedureController.h"
 
+#include "app/TraineeScoreRun.h"
 #include "core/procedure/TrunkSurface.h"
 #include "core/content/Captions.h"
 #include "ui/CaptionPanel.h"
@@ -20,7 +21,19 @@ ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : sc
 }
 
 std::string ProcedureController::configure(const CommandLine& options) {
-    std::string error = session_.setOptions(options.procedure);
+    // A plan to look back on in practice mode sets the level (a plan is for one vertebra).
+    ProcedureOptions procedure = options.procedure;
+    std::optional<TraineePlan> attempt;
+    if (options.trainee && !options.traineePlan.empty() && options.traineePlan != "ideal") {
+        TraineePlan plan;
+        const std::string planError = readTraineePlanFile(options.traineePlan, plan);
+        if (!planError.empty()) return options.traineePlan + ": " + planError;
+        if (options.levelGiven && plan.level != procedure.level)
+            return options.traineePlan + ": the plan is for " + plan.level + " but --level asks for " + procedure.level;
+        procedure.level = plan.level;
+        attempt = plan;
+    }
+    std::string error = session_.setOptions(procedure);
     if (!error.empty()) return "--level " + options.procedure.level + ": " + error;
     error = session_.setCementOptions(options.cement);
     if (!error.empty()) return error;
@@ -30,6 +43,10 @@ std::string ProcedureController::configure(const CommandLine& options) {
     audience_ = options.patientAudience ? Audience::Patient : Audience::Clinician;
     labels_ = options.labels;
     findAnchors();
+    if (options.trainee) {
+        if (options.traineePlan == "ideal") attempt = idealTraineePlan(session_.plan().landmarks, session_.options(), kIdealShotsPerNeedle);
+        return practice_.start(scene_, session_, attempt ? &*attempt : nullptr);
+    }
     return "";
 }
 
@@ -82,6 +99,14 @@ PhaseView ProcedureController::currentView() const {
 }
 
 void ProcedureController::buildFrame(FrameScene& frame) {
+    if (practice_.active()) {
+        // Solid bone while the trainee works by X-ray; see-through afterwards to show the path taken.
+        const ProcedureState state = practice_.stateToDraw(session_);
+        const ProcedureLook look = resolveLook(practice_.session().finished() ? InsideView::Ghost : inside_, currentView());
+        drawer_.build(scene_, gpu_, session_.plan(), session_.pose(), state, look, frame);
+        practice_.appendMarks(session_, frame);
+        return;
+    }
     const ProcedureState& state = session_.state();
     ProcedureLook look = resolveLook(inside_, currentView());
     if (sectionChoice_) look.section = *sectionChoice_;
@@ -137,9 +162,14 @@ void ProcedureController::apply(const ProcedureRequests& r) {
     if (r.audience) audience_ = *r.audience;
     if (r.learnOpen) learnOpen_ = *r.learnOpen;
     if (r.labels) labels_ = *r.labels;
+    if (r.practice && *r.practice) practice_.start(scene_, session_);
 }
 
 void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
+    if (practice_.active()) {
+        if (!practice_.drawUi(session_, insets)) practice_.stop();
+        return;
+    }
     const ProcedureState& state = session_.state();
     ProcedureView view;
     view.options = &session_.options();
@@ -188,6 +218,7 @@ void ProcedureController::drawLeakWarning(const UiInsets& insets) {
 }
 
 bool ProcedureController::handleKey(const SDL_Keysym& key) {
+    if (practice_.active()) return practice_.handleKey(key); // the timeline is held while practising
     ProcedureRequests r;
     switch (key.sym) {
     case SDLK_SPACE: r.togglePlay = true; break;

@@ -4,6 +4,7 @@
 // the model carries spineviz landmarks.
 
 #include "app/CommandLine.h"
+#include "app/PracticeMode.h"
 #include "core/camera/OrbitCamera.h"
 #include "core/procedure/ProcedureSession.h"
 #include "core/xray/BodyOutline.h"
@@ -31,7 +32,7 @@ public:
     // Applies the command line's case, start time and view choices. Returns "" or a one-line error.
     std::string configure(const CommandLine& options);
 
-    void advance(double seconds) { session_.player().advance(seconds); }
+    void advance(double seconds) { practice_.active() ? practice_.advance(seconds) : session_.player().advance(seconds); }
     void buildFrame(FrameScene& frame);
     // A camera pose to ease to when the step changed since the last call (and following is on).
     std::optional<CameraPose> cameraGoal(const Aabb& modelBounds, float aspect, bool force = false);
@@ -50,6 +51,16 @@ public:
     xray::XrayAnatomy xrayAnatomy() const;
     xray::BodyOutline xrayBody() const;
     bool playing() const { return session_.player().playing(); }
+
+    // Practice mode (app/PracticeMode): the trainee places the needles.
+    bool practising() const { return practice_.active(); }
+    void noteExposure(const xray::ExposureCounter& exposure) {
+        if (practice_.active()) practice_.noteExposure(exposure);
+    }
+    bool pickEntry(const glm::vec3& origin, const glm::vec3& direction) {
+        return practice_.active() && practice_.pickEntry(session_, origin, direction);
+    }
+    bool shotRequested() { return practice_.active() && practice_.shotRequested(); }
     Audience audience() const { return audience_; }
 
 private:
@@ -63,6 +74,7 @@ private:
     GpuScene& gpu_;
     ProcedureSession session_;
     ProcedureDrawer drawer_;
+    PracticeMode practice_;
     InsideView inside_ = InsideView::Auto;
     std::optional<SectionMode> sectionChoice_;
     bool followCamera_ = true;

@@ -14,15 +14,15 @@ namespace spineviz {
 namespace {
 
 constexpr std::streamoff kMaxPlanBytes = 1 << 20; // a plan is a few hundred bytes
-constexpr int kIdealShotsPerNeedle = 6;           // AP and lateral at docking, mid-pedicle and the posterior wall
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "spineviz: %s\n", message.c_str());
     return 1;
 }
 
-// Reads and checks the plan file; "" or why not.
-std::string readPlan(const std::string& path, TraineePlan& plan) {
+} // namespace
+
+std::string readTraineePlanFile(const std::string& path, TraineePlan& plan) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return "cannot open the file";
     if (in.tellg() > kMaxPlanBytes) return "is larger than a plan can be (1 MiB)";
@@ -38,8 +38,6 @@ std::string readPlan(const std::string& path, TraineePlan& plan) {
     return "";
 }
 
-} // namespace
-
 int runTraineeScore(const CommandLine& options) {
     ResourcePaths paths;
     std::string error;
@@ -52,7 +50,7 @@ int runTraineeScore(const CommandLine& options) {
     TraineePlan plan;
     const bool ideal = options.traineePlan == "ideal";
     if (!ideal) {
-        error = readPlan(options.traineePlan, plan);
+        error = readTraineePlanFile(options.traineePlan, plan);
         if (!error.empty()) return fail(options.traineePlan + ": " + error);
         if (options.levelGiven && plan.level != options.procedure.level)
             return fail(options.traineePlan + ": the plan is for " + plan.level + " but --level asks for " + options.procedure.level);

@@ -18,6 +18,7 @@ void ProcedureRequests::merge(const ProcedureRequests& o) {
     if (o.audience) audience = o.audience;
     if (o.learnOpen) learnOpen = o.learnOpen;
     if (o.labels) labels = o.labels;
+    if (o.practice) practice = o.practice;
 }
 
 } // namespace spineviz

@@ -44,6 +44,7 @@ struct ProcedureRequests {
     std::optional<Audience> audience;
     std::optional<bool> learnOpen;
     std::optional<bool> labels;
+    std::optional<bool> practice; // start practice mode on this case
 
     // Later requests of the same kind win; flags accumulate.
     void merge(const ProcedureRequests& other);

@@ -38,6 +38,14 @@ PracticeSession::PracticeSession(const TraineeCase& where, const ProcedureOption
     }
 }
 
+PracticeSession::PracticeSession(const TraineeCase& where, const ProcedureOptions& options, const TraineePlan& attempt)
+    : where_(where), options_(options), plan_(attempt) {
+    options_.level = attempt.level;
+    options_.access = attempt.needles.size() >= 2 ? Access::Bilateral : Access::Unilateral;
+    for (const NeedleAttempt& n : plan_.needles) targets_.push_back(accessTarget(*where_.landmarks, options_, n.side));
+    finish();
+}
+
 void PracticeSession::dock(NeedleAttempt& needle) const {
     const glm::vec3 from = needle.entry - needle.direction * kProbeBack;
     const std::vector<float> hits = rayHits(*where_.bone, from, needle.direction);

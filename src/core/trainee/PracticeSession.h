@@ -33,6 +33,9 @@ public:
     // A fresh attempt for this case: each needle the access uses starts at the skin above its pedicle,
     // docked a little off the ideal entry and aimed straight in, so the trainee must find both.
     PracticeSession(const TraineeCase& where, const ProcedureOptions& options);
+    // A finished attempt to look back on: `attempt`'s needles (one or two), scored; the access
+    // follows the attempt's needle count.
+    PracticeSession(const TraineeCase& where, const ProcedureOptions& options, const TraineePlan& attempt);
 
     bool active() const { return where_.bone != nullptr; }
     const ProcedureOptions& options() const { return options_; }

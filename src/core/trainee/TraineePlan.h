@@ -43,6 +43,7 @@ std::optional<TraineePlan> parseTraineePlan(const nlohmann::json& plan, std::str
 // What an expert would do with the landmarks: each pedicle's planned path (core/procedure/Trajectory)
 // to the trocar's target: the posterior third of the body for kyphoplasty (the working cannula goes
 // in behind it), the anterior third for vertebroplasty. `shotsPerNeedle` X-rays each.
+inline constexpr int kIdealShotsPerNeedle = 6; // AP and lateral at docking, mid-pedicle and the posterior wall
 TraineePlan idealTraineePlan(const VertebraLandmarks& landmarks, const ProcedureOptions& options, int shotsPerNeedle);
 
 // The same plan as the JSON a plan file holds (what `parseTraineePlan` reads back).
