@@ -5,13 +5,10 @@
 #include "ImageStats.h"
 #include "Process.h"
 #include "TempDir.h"
-#include "core/anatomy/SpineAnatomy.h"
+#include "BundledSpine.h"
 #include "core/io/ImageFile.h"
-#include "core/scene/GltfLoader.h"
 #include "core/trainee/TraineePlan.h"
 
-#include <glm/geometric.hpp>
-#include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -22,14 +19,8 @@ namespace {
 // The ideal L1 plan with the left needle turned `medialDegrees` towards the midline and pushed
 // `extraDepth` metres further, written as a plan file.
 std::string writePlan(const test::TempDir& dir, const std::string& name, float medialDegrees, float extraDepth = 0.0f) {
-    const LoadResult loaded = loadGltf(SPINEVIZ_SOURCE_DIR "/models/spine.glb");
-    EXPECT_TRUE(loaded) << loaded.error;
-    const SpineAnatomy anatomy = SpineAnatomy::fromScene(*loaded.scene);
-    TraineePlan plan = idealTraineePlan(anatomy.vertebra("L1")->landmarks, ProcedureOptions{}, 6);
-    NeedleAttempt& left = plan.needles[0];
-    left.direction = glm::normalize(glm::vec3(glm::rotate(glm::mat4(1.0f), glm::radians(-medialDegrees), glm::vec3(0, 1, 0)) *
-                                              glm::vec4(left.direction, 0.0f)));
-    left.depth += extraDepth;
+    TraineePlan plan = test::turnedNeedle(test::bundledIdealPlan("L1"), Side::Left, {0, 1, 0}, -medialDegrees);
+    plan.needles[0].depth += extraDepth;
     const std::string path = dir.path(name + ".json");
     std::ofstream(path) << traineePlanJson(plan).dump();
     return path;

@@ -4,12 +4,9 @@
 
 #include "Process.h"
 #include "TempDir.h"
-#include "core/anatomy/SpineAnatomy.h"
-#include "core/scene/GltfLoader.h"
+#include "BundledSpine.h"
 #include "core/trainee/TraineePlan.h"
 
-#include <glm/geometric.hpp>
-#include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -34,15 +31,8 @@ json scoreOf(const std::vector<std::string>& args) {
 // The ideal L1 plan, as a plan file would hold it, with the left needle turned by `medialDegrees`
 // towards the midline and `shots` X-rays per needle.
 std::string writePlan(const test::TempDir& dir, const std::string& name, float medialDegrees, int shots) {
-    const LoadResult loaded = loadGltf(SPINEVIZ_SOURCE_DIR "/models/spine.glb");
-    EXPECT_TRUE(loaded) << loaded.error;
-    const SpineAnatomy anatomy = SpineAnatomy::fromScene(*loaded.scene);
-    ProcedureOptions options;
-    TraineePlan plan = idealTraineePlan(anatomy.vertebra("L1")->landmarks, options, shots);
-    NeedleAttempt& left = plan.needles[0];
-    // The bundled model's node frame is its anatomical frame: -x is medial for the left pedicle.
-    left.direction = glm::normalize(glm::vec3(glm::rotate(glm::mat4(1.0f), glm::radians(-medialDegrees), glm::vec3(0, 1, 0)) *
-                                              glm::vec4(left.direction, 0.0f)));
+    // -y turns the left needle towards -x: medially.
+    const TraineePlan plan = test::turnedNeedle(test::bundledIdealPlan("L1", Procedure::Kyphoplasty, shots), Side::Left, {0, 1, 0}, -medialDegrees);
     const std::string path = dir.path(name);
     std::ofstream(path) << traineePlanJson(plan).dump(2);
     return path;

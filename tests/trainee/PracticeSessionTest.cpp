@@ -2,8 +2,7 @@
 // session's own controls reaches the target and scores high; breaches and the medial-wall rule are
 // reported live; exposure is charged to the needle in hand; the report is the scripted one.
 
-#include "core/anatomy/SpineAnatomy.h"
-#include "core/scene/GltfLoader.h"
+#include "BundledSpine.h"
 #include "core/trainee/PracticeSession.h"
 
 #include <glm/geometric.hpp>
@@ -14,58 +13,42 @@
 namespace spineviz {
 namespace {
 
-class PracticeSessionTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        loaded_ = new LoadResult(loadGltf(SPINEVIZ_SOURCE_DIR "/models/spine.glb"));
-        ASSERT_TRUE(*loaded_) << loaded_->error;
-        anatomy_ = new SpineAnatomy(SpineAnatomy::fromScene(*loaded_->scene));
-    }
-    static void TearDownTestSuite() {
-        delete anatomy_;
-        delete loaded_;
-    }
-    static PracticeSession start(const std::string& level, Procedure procedure = Procedure::Kyphoplasty) {
-        std::string error;
-        const auto where = findTraineeCase(*loaded_->scene, *anatomy_, level, error);
-        EXPECT_TRUE(where) << error;
-        ProcedureOptions options;
-        options.level = level;
-        options.procedure = procedure;
-        return PracticeSession(*where, options);
-    }
-    // Steers the active needle onto its ideal path with the session's controls (as keys would), in
-    // small steps, then advances it to the target.
-    static void steerToTarget(PracticeSession& s) {
-        const AccessTarget& t = s.target(s.activeNeedle());
-        const VertebraLandmarks& l = anatomy_->vertebra(s.options().level)->landmarks;
-        for (int i = 0; i < 200; ++i) {
-            const glm::vec3 now = glm::vec3(l.localToAnatomical() * glm::vec4(s.needles()[std::size_t(s.activeNeedle())].entry, 1.0f));
-            const glm::vec3 off = t.path.entry - now;
-            if (std::abs(off.x) < 2e-4f && std::abs(off.y) < 2e-4f) break;
-            s.moveEntry(std::clamp(off.x, -5e-4f, 5e-4f), std::clamp(off.y, -5e-4f, 5e-4f));
-        }
-        const float step = 0.0035f; // about 0.2 degrees
-        for (int i = 0; i < 400; ++i) {
-            const NeedleAttempt& n = s.needles()[std::size_t(s.activeNeedle())];
-            const glm::vec3 aim = glm::vec3(l.localToAnatomical() * glm::vec4(n.direction, 0.0f));
-            const float medialSign = t.path.entry.x >= 0.0f ? -1.0f : 1.0f;
-            const float axial = medialSign * (std::atan2(t.path.axis.x, t.path.axis.z) - std::atan2(aim.x, aim.z));
-            const float sagittal = std::atan2(t.path.axis.y, t.path.axis.z) - std::atan2(aim.y, aim.z);
-            if (std::abs(axial) < step && std::abs(sagittal) < step) break;
-            s.aim(std::clamp(axial, -step, step), std::clamp(sagittal, -step, step));
-        }
-        while (s.checks().toTarget > 0.001f && s.needles()[std::size_t(s.activeNeedle())].depth < PracticeSession::kMaxDepth)
-            s.advance(0.001f);
-    }
-    static LoadResult* loaded_;
-    static SpineAnatomy* anatomy_;
-};
+PracticeSession start(const std::string& level, Procedure procedure = Procedure::Kyphoplasty) {
+    std::string error;
+    const auto where = findTraineeCase(test::bundledScene(), test::bundledAnatomy(), level, error);
+    EXPECT_TRUE(where) << error;
+    ProcedureOptions options;
+    options.level = level;
+    options.procedure = procedure;
+    return PracticeSession(*where, options);
+}
 
-LoadResult* PracticeSessionTest::loaded_ = nullptr;
-SpineAnatomy* PracticeSessionTest::anatomy_ = nullptr;
+// Steers the active needle onto its ideal path with the session's controls (as keys would), in
+// small steps, then advances it to the target.
+void steerToTarget(PracticeSession& s) {
+    const AccessTarget& t = s.target(s.activeNeedle());
+    const VertebraLandmarks& l = test::bundledVertebra(s.options().level).landmarks;
+    for (int i = 0; i < 200; ++i) {
+        const glm::vec3 now = glm::vec3(l.localToAnatomical() * glm::vec4(s.needles()[std::size_t(s.activeNeedle())].entry, 1.0f));
+        const glm::vec3 off = t.path.entry - now;
+        if (std::abs(off.x) < 2e-4f && std::abs(off.y) < 2e-4f) break;
+        s.moveEntry(std::clamp(off.x, -5e-4f, 5e-4f), std::clamp(off.y, -5e-4f, 5e-4f));
+    }
+    const float step = 0.0035f; // about 0.2 degrees
+    for (int i = 0; i < 400; ++i) {
+        const NeedleAttempt& n = s.needles()[std::size_t(s.activeNeedle())];
+        const glm::vec3 aim = glm::vec3(l.localToAnatomical() * glm::vec4(n.direction, 0.0f));
+        const float medialSign = t.path.entry.x >= 0.0f ? -1.0f : 1.0f;
+        const float axial = medialSign * (std::atan2(t.path.axis.x, t.path.axis.z) - std::atan2(aim.x, aim.z));
+        const float sagittal = std::atan2(t.path.axis.y, t.path.axis.z) - std::atan2(aim.y, aim.z);
+        if (std::abs(axial) < step && std::abs(sagittal) < step) break;
+        s.aim(std::clamp(axial, -step, step), std::clamp(sagittal, -step, step));
+    }
+    while (s.checks().toTarget > 0.001f && s.needles()[std::size_t(s.activeNeedle())].depth < PracticeSession::kMaxDepth)
+        s.advance(0.001f);
+}
 
-TEST_F(PracticeSessionTest, AFreshAttemptStartsOffThePathAndOutsideTheBody) {
+TEST(PracticeSessionTest, AFreshAttemptStartsOffThePathAndOutsideTheBody) {
     PracticeSession s = start("L1");
     ASSERT_EQ(s.needles().size(), 2u);
     for (int i = 0; i < 2; ++i) {
@@ -77,7 +60,7 @@ TEST_F(PracticeSessionTest, AFreshAttemptStartsOffThePathAndOutsideTheBody) {
     }
 }
 
-TEST_F(PracticeSessionTest, SteeringOntoThePathReachesTheTargetAndScoresHigh) {
+TEST(PracticeSessionTest, SteeringOntoThePathReachesTheTargetAndScoresHigh) {
     for (const char* level : {"L1", "T8"}) {
         PracticeSession s = start(level);
         for (int i = 0; i < 2; ++i) {
@@ -96,12 +79,12 @@ TEST_F(PracticeSessionTest, SteeringOntoThePathReachesTheTargetAndScoresHigh) {
         EXPECT_EQ(s.needles()[0].shots, 0);
         // The report is the scripted one for the same plan (what --trainee-plan FILE --score prints).
         std::string error;
-        const auto where = findTraineeCase(*loaded_->scene, *anatomy_, level, error);
+        const auto where = findTraineeCase(test::bundledScene(), test::bundledAnatomy(), level, error);
         EXPECT_FLOAT_EQ(scoreAttempt(s.plan(), *where->bone, *where->landmarks, s.options()).score, r.score);
     }
 }
 
-TEST_F(PracticeSessionTest, AdvancingTowardsTheCanalWarnsLive) {
+TEST(PracticeSessionTest, AdvancingTowardsTheCanalWarnsLive) {
     PracticeSession s = start("T8", Procedure::Vertebroplasty);
     steerToTarget(s);
     s.advance(-1.0f); // back out to the bone

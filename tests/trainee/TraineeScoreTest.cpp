@@ -2,13 +2,9 @@
 // breach; turning it medially or downward breaches the wall a surgeon would expect; more X-rays
 // cost points; the same plan always gives the same report.
 
-#include "core/anatomy/SpineAnatomy.h"
-#include "core/scene/GltfLoader.h"
-#include "core/trainee/AccessTarget.h"
+#include "BundledSpine.h"
 #include "core/trainee/TraineeScore.h"
 
-#include <glm/geometric.hpp>
-#include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,65 +12,31 @@
 namespace spineviz {
 namespace {
 
-class TraineeScoreTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        loaded_ = new LoadResult(loadGltf(SPINEVIZ_SOURCE_DIR "/models/spine.glb"));
-        ASSERT_TRUE(*loaded_) << loaded_->error;
-        anatomy_ = new SpineAnatomy(SpineAnatomy::fromScene(*loaded_->scene));
-    }
-    static void TearDownTestSuite() {
-        delete anatomy_;
-        delete loaded_;
-    }
-    static const VertebraNode& vertebra(const std::string& level) {
-        const VertebraNode* v = anatomy_->vertebra(level);
-        EXPECT_NE(v, nullptr) << level;
-        return *v;
-    }
-    static const MeshData& bone(const VertebraNode& v) {
-        const Scene& scene = *loaded_->scene;
-        return scene.meshes.at(std::size_t(scene.nodes.at(std::size_t(v.node)).mesh)).primitives.at(0).mesh;
-    }
-    static TraineeReport score(const TraineePlan& plan, Procedure procedure = Procedure::Kyphoplasty) {
-        ProcedureOptions options;
-        options.procedure = procedure;
-        options.level = plan.level;
-        const VertebraNode& v = vertebra(plan.level);
-        return scoreAttempt(plan, bone(v), v.landmarks, options);
-    }
-    static TraineePlan ideal(const std::string& level, Procedure procedure = Procedure::Kyphoplasty, int shots = 6) {
-        ProcedureOptions options;
-        options.procedure = procedure;
-        options.level = level;
-        return idealTraineePlan(vertebra(level).landmarks, options, shots);
-    }
-    // The plan's needle on `side` turned by `degrees` about an axis through its entry (anatomical frame).
-    static TraineePlan turned(TraineePlan plan, Side side, const glm::vec3& anatomicalAxis, float degrees) {
-        const VertebraLandmarks& l = vertebra(plan.level).landmarks;
-        for (NeedleAttempt& n : plan.needles) {
-            if (n.side != side) continue;
-            const glm::vec3 axis = glm::normalize(glm::vec3(l.anatomicalToLocal() * glm::vec4(anatomicalAxis, 0.0f)));
-            n.direction = glm::normalize(glm::vec3(glm::rotate(glm::mat4(1.0f), glm::radians(degrees), axis) * glm::vec4(n.direction, 0.0f)));
-        }
-        return plan;
-    }
-    static bool breached(const TraineeReport& r, std::initializer_list<Wall> walls) {
-        for (const NeedleResult& n : r.needles)
-            for (const Breach& b : n.breaches)
-                if (std::find(walls.begin(), walls.end(), b.wall) != walls.end()) return true;
-        return false;
-    }
-    static std::string describe(const TraineeReport& r) { return traineeReportJson(r).dump(); }
+using test::bundledBone;
+using test::bundledIdealPlan;
+using test::bundledVertebra;
 
-    static LoadResult* loaded_;
-    static SpineAnatomy* anatomy_;
-};
+TraineeReport score(const TraineePlan& plan, Procedure procedure = Procedure::Kyphoplasty) {
+    ProcedureOptions options;
+    options.procedure = procedure;
+    options.level = plan.level;
+    return scoreAttempt(plan, bundledBone(plan.level), bundledVertebra(plan.level).landmarks, options);
+}
+TraineePlan ideal(const std::string& level, Procedure procedure = Procedure::Kyphoplasty, int shots = 6) {
+    return bundledIdealPlan(level, procedure, shots);
+}
+TraineePlan turned(const TraineePlan& plan, Side side, const glm::vec3& anatomicalAxis, float degrees) {
+    return test::turnedNeedle(plan, side, anatomicalAxis, degrees);
+}
+bool breached(const TraineeReport& r, std::initializer_list<Wall> walls) {
+    for (const NeedleResult& n : r.needles)
+        for (const Breach& b : n.breaches)
+            if (std::find(walls.begin(), walls.end(), b.wall) != walls.end()) return true;
+    return false;
+}
+std::string describe(const TraineeReport& r) { return traineeReportJson(r).dump(); }
 
-LoadResult* TraineeScoreTest::loaded_ = nullptr;
-SpineAnatomy* TraineeScoreTest::anatomy_ = nullptr;
-
-TEST_F(TraineeScoreTest, TheIdealPlanScoresHighWithNoBreach) {
+TEST(TraineeScoreTest, TheIdealPlanScoresHighWithNoBreach) {
     for (const char* level : {"L1", "L4", "T8"})
         for (Procedure procedure : {Procedure::Kyphoplasty, Procedure::Vertebroplasty}) {
             const TraineeReport r = score(ideal(level, procedure), procedure);
@@ -89,7 +51,7 @@ TEST_F(TraineeScoreTest, TheIdealPlanScoresHighWithNoBreach) {
         }
 }
 
-TEST_F(TraineeScoreTest, AimingFifteenDegreesMediallyBreachesTheMedialWall) {
+TEST(TraineeScoreTest, AimingFifteenDegreesMediallyBreachesTheMedialWall) {
     for (const char* level : {"L1", "L4", "T8"}) {
         // Turning the left needle's aim towards the midline (-x) about the vertical axis.
         const TraineeReport r = score(turned(ideal(level), Side::Left, {0, 1, 0}, -15.0f));
@@ -99,11 +61,11 @@ TEST_F(TraineeScoreTest, AimingFifteenDegreesMediallyBreachesTheMedialWall) {
     }
 }
 
-TEST_F(TraineeScoreTest, AimingDownwardBreachesTheInferiorWallOrAnEndplate) {
+TEST(TraineeScoreTest, AimingDownwardBreachesTheInferiorWallOrAnEndplate) {
     // Tipping the aim caudally (about the left-right axis, the front going down), needle to the
     // anterior third. A thoracic pedicle (T8, about 11 mm tall) cannot take 15 degrees; the lumbar
     // ones (about 15 mm tall, with a taller body beyond) keep the needle in bone at 15 but not at 25.
-    const auto tipped = [&](const char* level, float degrees) {
+    const auto tipped = [](const char* level, float degrees) {
         return score(turned(ideal(level, Procedure::Vertebroplasty), Side::Left, {1, 0, 0}, degrees), Procedure::Vertebroplasty);
     };
     const TraineeReport t8 = tipped("T8", 15.0f);
@@ -118,7 +80,7 @@ TEST_F(TraineeScoreTest, AimingDownwardBreachesTheInferiorWallOrAnEndplate) {
     }
 }
 
-TEST_F(TraineeScoreTest, MoreShotsLowerTheScore) {
+TEST(TraineeScoreTest, MoreShotsLowerTheScore) {
     const float few = score(ideal("L1", Procedure::Kyphoplasty, 4)).score;
     const float many = score(ideal("L1", Procedure::Kyphoplasty, 20)).score;
     EXPECT_LT(many, few);
@@ -129,12 +91,12 @@ TEST_F(TraineeScoreTest, MoreShotsLowerTheScore) {
     EXPECT_GT(withLive.doseMsv, score(ideal("L1", Procedure::Kyphoplasty, 4)).doseMsv);
 }
 
-TEST_F(TraineeScoreTest, TheSamePlanGivesTheSameReport) {
+TEST(TraineeScoreTest, TheSamePlanGivesTheSameReport) {
     const TraineePlan plan = turned(ideal("T8"), Side::Right, {0, 1, 0}, 8.0f);
     EXPECT_EQ(describe(score(plan)), describe(score(plan)));
 }
 
-TEST_F(TraineeScoreTest, ATargetShortOfThePlanCostsTargetPoints) {
+TEST(TraineeScoreTest, ATargetShortOfThePlanCostsTargetPoints) {
     TraineePlan plan = ideal("L1", Procedure::Vertebroplasty);
     const TraineeReport full = score(plan, Procedure::Vertebroplasty);
     for (NeedleAttempt& n : plan.needles) n.depth -= 0.008f;
@@ -143,9 +105,9 @@ TEST_F(TraineeScoreTest, ATargetShortOfThePlanCostsTargetPoints) {
     EXPECT_LT(shortOf.parts.target, full.parts.target - 10.0f);
 }
 
-TEST_F(TraineeScoreTest, AWideCannulaIsTooTightForTheNarrowestThoracicPedicle) {
-    const PedicleLandmarks& t5 = vertebra("T5").landmarks.pedicle(Side::Left);
-    const PedicleLandmarks& l1 = vertebra("L1").landmarks.pedicle(Side::Left);
+TEST(TraineeScoreTest, AWideCannulaIsTooTightForTheNarrowestThoracicPedicle) {
+    const PedicleLandmarks& t5 = bundledVertebra("T5").landmarks.pedicle(Side::Left);
+    const PedicleLandmarks& l1 = bundledVertebra("L1").landmarks.pedicle(Side::Left);
     EXPECT_TRUE(tooTightFor(t5, traineeInstrumentDiameter(Procedure::Kyphoplasty)));
     EXPECT_FALSE(tooTightFor(l1, traineeInstrumentDiameter(Procedure::Kyphoplasty)));
 }
