@@ -3,6 +3,7 @@
 #include "app/DisplayCheck.h"
 #include "app/PicturesFolder.h"
 #include "app/ScreenshotPath.h"
+#include "app/TraineeScoreRun.h"
 #include "core/io/ImageFile.h"
 #include "core/scene/GltfLoader.h"
 #include "render/Screenshot.h"
@@ -108,6 +109,11 @@ bool App::startWindow() {
     if (options_.uiScale > 0.0f) ui_.setUserScale(options_.uiScale);
     fluoroRenderer_.setImageSize(options_.fluoroSize);
     if (options_.fluoro) fluoro_.choose(*options_.fluoro);
+    if (procedure_ && procedure_->practising()) {
+        // Practice starts with both C-arms in place and the beam off: every image is a shot the trainee takes.
+        if (!options_.fluoro) fluoro_.choose(xray::FluoroChoice::Both);
+        fluoro_.setAllLive(false);
+    }
     gpuScene_.upload(scene_);
     window_.drawableSize(frameWidth_, frameHeight_);
     if (!options_.screenshotPath.empty()) {
@@ -153,6 +159,7 @@ void App::setPreset(ViewPreset preset, bool animate) {
 }
 
 int App::run() {
+    if (options_.score) return runTraineeScore(options_); // no window, no procedure: the attempt alone
     if (!loadModel()) return 1;
     if (options_.measurements) return runMeasurements();
     const bool interactive = options_.screenshotPath.empty() && options_.benchmarkFrames == 0;
@@ -226,6 +233,8 @@ void App::updateFluoro(float dt) {
     fluoroRenderer_.setBody(procedure_->xrayBody());
     fluoroRenderer_.cullWith(scene_, gpuScene_);
     fluoro_.advance(dt);
+    if (procedure_->shotRequested()) fluoro_.takeShotAll();
+    procedure_->noteExposure(fluoro_.exposure()); // practice mode charges it to the needle in hand
     fluoroRenderer_.render(frame_, fluoro_);
     fluoroRenderer_.appendCArms(fluoro_, camera_.eye(), frame_);
 }

@@ -35,6 +35,7 @@ private:
     bool loadModel();
     bool startWindow();
     void startCamera();
+    void pickEntryAt(int x, int y);
     int runMeasurements();
     int runInteractive();
     int runScreenshot();

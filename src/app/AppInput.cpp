@@ -82,6 +82,19 @@ void App::updateIdle(double now) {
     SDL_ShowCursor(idle ? SDL_DISABLE : SDL_ENABLE);
 }
 
+// The camera ray through a window point, for docking the needle where the trainee clicked.
+void App::pickEntryAt(int x, int y) {
+    int width = 1, height = 1;
+    SDL_GetWindowSize(window_.sdl(), &width, &height);
+    const glm::mat4 inverse = glm::inverse(camera_.projection(aspect()) * camera_.view());
+    const glm::vec2 ndc(2.0f * (float(x) + 0.5f) / float(width) - 1.0f, 1.0f - 2.0f * (float(y) + 0.5f) / float(height));
+    glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+    nearPoint /= nearPoint.w;
+    farPoint /= farPoint.w;
+    const glm::vec3 origin(nearPoint);
+    if (!procedure_->pickEntry(origin, glm::normalize(glm::vec3(farPoint) - origin))) showToast("Ctrl+click on the treated vertebra to dock the needle");
+}
+
 void App::handleEvent(const SDL_Event& event) {
     noteInput(event);
     ui_.processEvent(event);
@@ -92,9 +105,15 @@ void App::handleEvent(const SDL_Event& event) {
     case SDL_KEYDOWN:
         if (!uiKeys) handleKey(event.key);
         break;
+    case SDL_MOUSEBUTTONDOWN:
+        // Practice mode: Ctrl+click on the treated bone docks the needle there.
+        if (!uiMouse && procedure_ && procedure_->practising() && event.button.button == SDL_BUTTON_LEFT && (SDL_GetModState() & KMOD_CTRL))
+            pickEntryAt(event.button.x, event.button.y);
+        break;
     case SDL_MOUSEMOTION: {
         // With two fingers down the touch is a pinch, not a drag.
         if (uiMouse || (event.motion.which == SDL_TOUCH_MOUSEID && activeFingers_ > 1)) break;
+        if (procedure_ && procedure_->practising() && (SDL_GetModState() & KMOD_CTRL)) break; // Ctrl is for docking
         const Uint32 buttons = event.motion.state;
         if (buttons & SDL_BUTTON_LMASK)
             camera_.orbit(-event.motion.xrel * kOrbitRadiansPerPixel, event.motion.yrel * kOrbitRadiansPerPixel);

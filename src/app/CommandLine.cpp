@@ -75,6 +75,13 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
               "; with --screenshot OUT.png also writes each view as OUT-ap.png, OUT-lateral.png (or OUT-owl-left.png ...)",
           "VIEWS", xrayGroup);
     value("--fluoro-size", "X-ray image size in pixels, square, 64 to 2048 [default: 512]", "N", xrayGroup);
+    const char* practiceGroup = "Practice";
+    flag("--trainee", options.trainee,
+         "practice mode: you place the needle under fluoroscopy and are scored; with --trainee-plan, look back on that attempt",
+         practiceGroup);
+    value("--trainee-plan", "an access attempt: a plan file (docs/trainee.md) or 'ideal' (the landmarks' own path); with --score or --trainee",
+          "FILE|ideal", practiceGroup);
+    flag("--score", options.score, "with --trainee-plan: print the attempt's score report as JSON and exit", practiceGroup);
     app.set_version_flag("--version", std::string("spineviz ") + SPINEVIZ_VERSION);
 
     ParseOutcome outcome;

@@ -37,6 +37,12 @@ struct CommandLine {
     bool learn = false;                // open the Learn guide
     bool loop = false;                 // the waiting-room loop: from the beginning, slowly, over and over
     CementOptions cement;              // the injection: cement, timing, volume, flow, bone
+    bool levelGiven = false;           // --level was on the command line
+
+    // Practice mode (docs/trainee.md).
+    bool trainee = false;              // the trainee places the needle
+    std::string traineePlan;           // a plan file to score, or "ideal" (the landmarks' own path)
+    bool score = false;                // score traineePlan without a window, print the report as JSON
 
     // Simulated fluoroscopy (docs/fluoroscopy.md).
     std::optional<xray::FluoroChoice> fluoro; // X-ray views to open; with --screenshot OUT.png also OUT-<view>.png

@@ -104,14 +104,33 @@ void convertCement(const OptionTexts& t, CommandLine& o) {
 
 // --measurements, --screenshot and --benchmark each end the run their own way: one at a time.
 void checkConflicts(const OptionTexts& t) {
-    const char* modes[] = {"--measurements", "--screenshot", "--benchmark"};
+    const char* modes[] = {"--measurements", "--screenshot", "--benchmark", "--score"};
     const char* first = nullptr;
     for (const char* mode : modes) {
         if (!t.has(mode)) continue;
-        if (first) throwConflict(t, mode, first, "one of --measurements, --screenshot OUT, --benchmark N");
+        if (first) throwConflict(t, mode, first, "one of --measurements, --screenshot OUT, --benchmark N, --score");
         first = mode;
     }
     if (t.has("--cutaway") && t.has("--ghost")) throwConflict(t, "--ghost", "--cutaway", "one of --cutaway, --ghost");
+    // Scoring an attempt is the access alone: no step, no X-ray views, not the app's practice mode.
+    if (t.has("--score"))
+        for (const char* other : {"--trainee", "--phase", "--progress", "--fluoro"})
+            if (t.has(other)) throwConflict(t, other, "--score", "--score with the case's options (--level, --procedure, --model)");
+    if (t.has("--trainee") && t.has("--measurements"))
+        throwConflict(t, "--trainee", "--measurements", "one of --trainee, --measurements");
+}
+
+// Practice mode: a plan to score (--score) or to look back on (--trainee).
+void convertPractice(const OptionTexts& t, CommandLine& o) {
+    o.levelGiven = t.has("--level");
+    if (t.has("--score") && !t.has("--trainee-plan"))
+        throw OptionError("--score: needs --trainee-plan FILE|ideal, the attempt to score");
+    if (!t.has("--trainee-plan")) return;
+    o.traineePlan = t.of("--trainee-plan");
+    if (o.traineePlan.empty()) throwOptionError("--trainee-plan", "", "empty", "a plan file (docs/trainee.md) or ideal");
+    if (!o.score && !o.trainee)
+        throw OptionError("--trainee-plan '" + o.traineePlan +
+                          "': needs --score (print the report) or --trainee (look back on the attempt in the app)");
 }
 
 } // namespace
@@ -149,6 +168,7 @@ void convertOptionTexts(const OptionTexts& t, CommandLine& o) {
     convertCement(t, o);
     if (t.has("--fluoro")) o.fluoro = namedOption(t, "--fluoro", xray::fluoroChoiceNames(), xray::parseFluoroChoice);
     if (t.has("--fluoro-size")) o.fluoroSize = int(wholeNumberOption("--fluoro-size", t.of("--fluoro-size"), 64, 2048));
+    convertPractice(t, o);
 }
 
 } // namespace spineviz

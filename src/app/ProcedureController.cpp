@@ -1,6 +1,7 @@
 #include "app/ProcedureController.h"
 
 #include "app/SessionSetup.h"
+#include "app/TraineeScoreRun.h"
 
 #include "core/procedure/TrunkSurface.h"
 #include "core/content/Captions.h"
@@ -29,7 +30,19 @@ ProcedureController::ProcedureController(const Scene& scene, GpuScene& gpu) : sc
 }
 
 std::string ProcedureController::configure(const CommandLine& options) {
-    const std::string error = configureSession(session_, options);
+    // A plan to look back on in practice mode sets the level (a plan is for one vertebra).
+    CommandLine effective = options;
+    std::optional<TraineePlan> attempt;
+    if (options.trainee && !options.traineePlan.empty() && options.traineePlan != "ideal") {
+        TraineePlan plan;
+        const std::string planError = readTraineePlanFile(options.traineePlan, plan);
+        if (!planError.empty()) return options.traineePlan + ": " + planError;
+        if (options.levelGiven && plan.level != options.procedure.level)
+            return options.traineePlan + ": the plan is for " + plan.level + " but --level asks for " + options.procedure.level;
+        effective.procedure.level = plan.level;
+        attempt = plan;
+    }
+    const std::string error = configureSession(session_, effective);
     if (!error.empty()) return error;
     drawer_.reset();
     inside_ = options.cutaway ? InsideView::Cutaway : options.ghost ? InsideView::Ghost : InsideView::Auto;
@@ -38,10 +51,18 @@ std::string ProcedureController::configure(const CommandLine& options) {
     findAnchors();
     learnOpen_ = options.learn;
     if (options.loop) setLooping(true);
+    if (options.trainee) {
+        if (options.traineePlan == "ideal") attempt = idealTraineePlan(session_.plan().landmarks, session_.options(), kIdealShotsPerNeedle);
+        return practice_.start(scene_, session_, attempt ? &*attempt : nullptr);
+    }
     return "";
 }
 
 void ProcedureController::advance(double seconds) {
+    if (practice_.active()) { // the timeline is held while the trainee works
+        practice_.advance(seconds);
+        return;
+    }
     ProcedurePlayer& player = session_.player();
     player.advance(seconds);
     if (!looping_ || !player.atEnd()) return;
@@ -111,6 +132,14 @@ PhaseView ProcedureController::currentView() const {
 }
 
 void ProcedureController::buildFrame(FrameScene& frame) {
+    if (practice_.active()) {
+        // Solid bone while the trainee works by X-ray; see-through afterwards to show the path taken.
+        const ProcedureState state = practice_.stateToDraw(session_);
+        const ProcedureLook look = resolveLook(practice_.session().finished() ? InsideView::Ghost : inside_, currentView());
+        drawer_.build(scene_, gpu_, session_.plan(), session_.pose(), state, look, frame);
+        practice_.appendMarks(session_, frame);
+        return;
+    }
     const ProcedureState& state = session_.state();
     ProcedureLook look = resolveLook(inside_, currentView());
     if (sectionChoice_) look.section = *sectionChoice_;
@@ -169,9 +198,14 @@ void ProcedureController::apply(const ProcedureRequests& r) {
     if (r.learnOpen) learnOpen_ = *r.learnOpen;
     if (r.labels) labels_ = *r.labels;
     if (r.loop) setLooping(*r.loop);
+    if (r.practice && *r.practice) practice_.start(scene_, session_);
 }
 
 void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool controls) {
+    if (practice_.active()) {
+        if (!practice_.drawUi(session_, insets)) practice_.stop();
+        return;
+    }
     const ProcedureState& state = session_.state();
     ProcedureView view;
     view.options = &session_.options();
@@ -241,6 +275,7 @@ bool ProcedureController::handleGuideKey(SDL_Keycode key) {
 }
 
 bool ProcedureController::handleKey(const SDL_Keysym& key) {
+    if (practice_.active()) return practice_.handleKey(key); // the timeline is held while practising
     if (handleGuideKey(key.sym)) return true;
     ProcedureRequests r;
     switch (key.sym) {

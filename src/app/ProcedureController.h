@@ -4,6 +4,7 @@
 // the model carries spineviz landmarks.
 
 #include "app/CommandLine.h"
+#include "app/PracticeMode.h"
 #include "core/camera/OrbitCamera.h"
 #include "core/procedure/ProcedureSession.h"
 #include "core/xray/BodyOutline.h"
@@ -55,6 +56,16 @@ public:
     xray::BodyOutline xrayBody() const;
     bool playing() const { return session_.player().playing(); }
     bool looping() const { return looping_; }
+
+    // Practice mode (app/PracticeMode): the trainee places the needles.
+    bool practising() const { return practice_.active(); }
+    void noteExposure(const xray::ExposureCounter& exposure) {
+        if (practice_.active()) practice_.noteExposure(exposure);
+    }
+    bool pickEntry(const glm::vec3& origin, const glm::vec3& direction) {
+        return practice_.active() && practice_.pickEntry(session_, origin, direction);
+    }
+    bool shotRequested() { return practice_.active() && practice_.shotRequested(); }
     Audience audience() const { return audience_; }
 
 private:
@@ -70,6 +81,7 @@ private:
     GpuScene& gpu_;
     ProcedureSession session_;
     ProcedureDrawer drawer_;
+    PracticeMode practice_;
     InsideView inside_ = InsideView::Auto;
     std::optional<SectionMode> sectionChoice_;
     bool followCamera_ = true;

@@ -19,6 +19,7 @@ void ProcedureRequests::merge(const ProcedureRequests& o) {
     if (o.learnOpen) learnOpen = o.learnOpen;
     if (o.labels) labels = o.labels;
     if (o.loop) loop = o.loop;
+    if (o.practice) practice = o.practice;
 }
 
 } // namespace spineviz

@@ -47,6 +47,7 @@ struct ProcedureRequests {
     std::optional<bool> learnOpen;
     std::optional<bool> labels;
     std::optional<bool> loop;
+    std::optional<bool> practice; // start practice mode on this case
 
     // Later requests of the same kind win; flags accumulate.
     void merge(const ProcedureRequests& other);

@@ -185,6 +185,7 @@ ProcedureRequests drawProcedurePanel(const ProcedureView& view, UiInsets* insets
     const char* const audienceNames[] = {"Clinician", "Patient"};
     if (radioRow("Words for", audience, audiences, audienceNames)) out.audience = audience;
     if (ImGui::Button(view.learnOpen ? "Close the guide" : "Learn: anatomy, risks, comparison")) out.learnOpen = !view.learnOpen;
+    if (ImGui::Button("Practice the access: place the needle yourself")) out.practice = true;
     if (insets) insets->coverLeft(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - viewport->WorkPos.x);
     ImGui::End();
     return out;

@@ -1,11 +1,13 @@
-#include "MeshQueries.h"
+#include "core/mesh/MeshQueries.h"
 
 #include <glm/geometric.hpp>
 
 #include <algorithm>
 #include <cmath>
 
-std::vector<float> rayHits(const spineviz::MeshData& mesh, const glm::vec3& origin, const glm::vec3& dir) {
+namespace spineviz {
+
+std::vector<float> rayHits(const MeshData& mesh, const glm::vec3& origin, const glm::vec3& dir) {
     std::vector<float> hits;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
         const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
@@ -25,7 +27,7 @@ std::vector<float> rayHits(const spineviz::MeshData& mesh, const glm::vec3& orig
     return hits;
 }
 
-bool insideMesh(const spineviz::MeshData& mesh, const glm::vec3& p) {
+bool insideMesh(const MeshData& mesh, const glm::vec3& p) {
     // Parity along a slightly skewed direction (so rays do not graze shared edges), majority of three.
     const glm::vec3 dirs[3] = {glm::normalize(glm::vec3(0.123f, 0.981f, 0.071f)), glm::normalize(glm::vec3(0.97f, -0.11f, 0.21f)),
                                glm::normalize(glm::vec3(-0.05f, 0.2f, -0.98f))};
@@ -34,7 +36,7 @@ bool insideMesh(const spineviz::MeshData& mesh, const glm::vec3& p) {
     return votes >= 2;
 }
 
-float distanceToMesh(const spineviz::MeshData& mesh, const glm::vec3& p) {
+float distanceToMesh(const MeshData& mesh, const glm::vec3& p) {
     float best = 1e30f;
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
         const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
@@ -63,3 +65,5 @@ float distanceToMesh(const spineviz::MeshData& mesh, const glm::vec3& p) {
     }
     return best;
 }
+
+} // namespace spineviz
