@@ -288,8 +288,7 @@ void ProcedureDrawer::addInstruments(const SpinePose& pose, const ProcedureState
                 item.mesh = cached.parts[i].get();
                 item.model = world;
             }
-            item.clipped = look.cutaway && inBody;
-            item.cap = part.material == PartMaterial::Balloon ? CapStyle::Balloon : CapStyle::None;
+            // Instruments stay whole in a cut-away: the section opens the bone around them.
             item.matter = matterFor(part.material);
             out.items.push_back(item);
         }
