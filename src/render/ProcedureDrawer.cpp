@@ -229,8 +229,10 @@ void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const 
                 item.look.baseColor = glm::vec4(glm::mix(glm::vec3(item.look.baseColor), warm, 0.35f), item.look.baseColor.w);
             }
             if (treated && look.ghost) {
-                item.look.ghost = 1.0f;
-                item.look.doubleSided = true; // the far wall adds to the near one, as on a radiograph
+                item.look.ghost = look.ghostStrength;
+                // The far wall adds to the near one, as on a radiograph (the full shell only: at
+                // part strength two walls would hide the inside again).
+                item.look.doubleSided = look.ghostStrength >= 1.0f;
                 item.drawSurface = !isInnerLayer(material);
             }
             out.items.push_back(item);

@@ -50,5 +50,24 @@ TEST(InsideViewsGLTest, TheCutAwayOpensTheBodyInEveryStep) {
     }
 }
 
+TEST(InsideViewsGLTest, TheSeeThroughViewDiffersFromTheDefaultWheneverAnInstrumentIsInside) {
+    test::TempDir dir;
+    const std::vector<Moment> moments = {
+        {{"--phase", "access", "--progress", "0.45"}},   {{"--phase", "drilling", "--progress", "0.6"}},
+        {{"--phase", "balloon", "--progress", "0.8"}},   {{"--phase", "inflation", "--progress", "0.9"}},
+        {{"--phase", "deflation", "--progress", "0.3"}}, {{"--phase", "cement", "--progress", "0.6"}},
+        {{"--phase", "hardening", "--progress", "0.5"}},
+        {{"--procedure", "vertebroplasty", "--phase", "cement", "--progress", "0.6"}},
+    };
+    int n = 0;
+    for (const Moment& m : moments) {
+        std::vector<std::string> ghost = m.args;
+        ghost.push_back("--ghost");
+        const Image plain = renderAt(dir, "plain" + std::to_string(n), m.args);
+        const Image seeThrough = renderAt(dir, "ghost" + std::to_string(n++), ghost);
+        EXPECT_GT(test::meanDifference(plain, seeThrough), 0.5) << "--ghost changes nothing with: " << testing::PrintToString(m.args);
+    }
+}
+
 } // namespace
 } // namespace spineviz
