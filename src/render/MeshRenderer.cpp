@@ -55,6 +55,8 @@ void MeshRenderer::setFrameUniforms(ShaderProgram& program, const FrameScene& fr
     for (int i = 0; i < cavities; ++i) {
         const std::string name = "uCavities[" + std::to_string(i) + "]";
         program.set(name.c_str(), frame.cavities[i].worldToUnitSphere);
+        const std::string exponent = "uCavityExponents[" + std::to_string(i) + "]";
+        program.set(exponent.c_str(), frame.cavities[i].exponent);
     }
 }
 

@@ -43,7 +43,7 @@ TEST(CementSurfaceTest, KyphoplastyFillsTheCavityBeforeTheBoneAround) {
                 if (!std::isfinite(t)) continue;
                 const glm::vec3 p = field.grid.centre(x, y, z);
                 bool inCavity = false;
-                for (const SidePlan& side : plan.sides) inCavity = inCavity || side.balloonAtFull.contains(p);
+                for (const SidePlan& side : plan.sides) inCavity = inCavity || side.cavity.contains(p);
                 if (inCavity) lastCavity = std::max(lastCavity, t);
                 else firstOutside = std::min(firstOutside, t);
             }

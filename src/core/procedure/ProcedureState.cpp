@@ -320,7 +320,7 @@ ProcedureState computeState(const ProcedurePlan& plan, double time) {
     state.deformation = BodyDeformation(plan.body, plan.fracture.rest, state.heights);
     state.instruments = instrumentsAt(clock);
     if (plan.options.procedure == Procedure::Kyphoplasty && clock.of(PhaseId::Deflation) >= 0.35)
-        for (const SidePlan& s : plan.sides) state.cavities.push_back(s.balloonAtFull);
+        for (const SidePlan& s : plan.sides) state.cavities.push_back(s.cavity);
     state.cementTime = cementTime(clock);
     const float minutes = cementMinutes(clock);
     const CementClock cement = cementClock(plan);
