@@ -73,7 +73,7 @@ vec3 capAlbedo(vec3 p, float cavity) {
     }
     if (uCapStyle == NUCLEUS) return vec3(0.55, 0.62, 0.72) * (0.92 + 0.08 * hash3(floor(mm * 2.0)));
     if (uCapStyle == NEURAL) return vec3(0.85, 0.76, 0.48);
-    if (uCapStyle == CEMENT) return vec3(0.86, 0.86, 0.82) * (0.9 + 0.1 * hash3(floor(mm * 6.0)));
+    if (uCapStyle == CEMENT) return vec3(0.52, 0.56, 0.61) * (0.9 + 0.1 * hash3(floor(mm * 6.0))); // grey-white PMMA
     if (uCapStyle == BALLOON) return vec3(0.75, 0.72, 0.45);
     return uCapColor.rgb;
 }

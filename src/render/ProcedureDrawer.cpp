@@ -404,9 +404,10 @@ void ProcedureDrawer::addCement(const ProcedurePlan& plan, const SpinePose& pose
         DrawItem item;
         item.mesh = part.mesh.get();
         item.model = pose.anatomicalToWorld();
-        // Wet and glossy while it flows; matte once it has set. Leaks carry a warning amber.
-        item.look.baseColor = part.leak ? glm::vec4(0.95f, 0.62f, 0.30f, 1.0f) : glm::vec4(0.88f, 0.87f, 0.82f, 1.0f);
-        item.look.roughness = 0.25f + 0.4f * state.cementCure;
+        // PMMA with barium sulfate: a cool grey-white, unlike the bone's warm ivory; wet and glossy
+        // while it flows, satin once it has set. Leaks carry a warning amber.
+        item.look.baseColor = part.leak ? glm::vec4(0.95f, 0.62f, 0.30f, 1.0f) : glm::vec4(0.52f, 0.56f, 0.61f, 1.0f);
+        item.look.roughness = 0.18f + 0.22f * state.cementCure;
         item.clipped = look.cutaway;
         item.cap = CapStyle::Cement;
         item.matter = Matter::Cement;
