@@ -12,7 +12,8 @@ uniform int uCapStyle;   // CapStyle in render/DrawItem.h
 uniform vec4 uCapColor;  // for Plain
 uniform int uHoled;      // leave cavities open
 uniform int uCavityCount;
-uniform mat4 uCavities[2]; // world -> unit sphere
+uniform mat4 uCavities[4]; // world -> the cavity's unit shape (axis z)
+uniform float uCavityExponents[4]; // of its superellipse outline (2: a sphere)
 
 layout(location = 0) out vec4 outColor;
 
@@ -46,7 +47,11 @@ vec2 worley(vec3 x) {
 
 float cavityRadius(vec3 p) {
     float r = 1e9;
-    for (int i = 0; i < uCavityCount; ++i) r = min(r, length((uCavities[i] * vec4(p, 1.0)).xyz));
+    for (int i = 0; i < uCavityCount; ++i) {
+        vec3 q = (uCavities[i] * vec4(p, 1.0)).xyz;
+        float e = uCavityExponents[i];
+        r = min(r, pow(pow(abs(q.z), e) + pow(length(q.xy), e), 1.0 / e));
+    }
     return r;
 }
 
@@ -68,7 +73,7 @@ vec3 capAlbedo(vec3 p, float cavity) {
     }
     if (uCapStyle == NUCLEUS) return vec3(0.55, 0.62, 0.72) * (0.92 + 0.08 * hash3(floor(mm * 2.0)));
     if (uCapStyle == NEURAL) return vec3(0.85, 0.76, 0.48);
-    if (uCapStyle == CEMENT) return vec3(0.86, 0.86, 0.82) * (0.9 + 0.1 * hash3(floor(mm * 6.0)));
+    if (uCapStyle == CEMENT) return vec3(0.52, 0.56, 0.61) * (0.9 + 0.1 * hash3(floor(mm * 6.0))); // grey-white PMMA
     if (uCapStyle == BALLOON) return vec3(0.75, 0.72, 0.45);
     return uCapColor.rgb;
 }

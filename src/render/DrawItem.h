@@ -52,16 +52,18 @@ struct SectionPlane {
     float extent = 1.0f;                       // half-size of the cap quad, metres
 };
 
-// A cavity for cut faces: any ellipsoid, given as the map from world space onto the unit sphere.
+// A hole in cut faces (a cavity, or a balloon where the bone was): a rounded solid given as the map
+// from world space onto its unit shape, |z|^e + (x^2 + y^2)^(e/2) <= 1 (e = 2: the unit sphere).
 struct CavityShape {
     glm::mat4 worldToUnitSphere{1.0f};
+    float exponent = 2.0f;
 };
 
 struct FrameScene {
     std::vector<DrawItem> items;
     SectionPlane section;
     std::vector<CavityShape> cavities; // at most kMaxCavities are used
-    static constexpr int kMaxCavities = 2;
+    static constexpr int kMaxCavities = 4;
     void clear() {
         items.clear();
         cavities.clear();

@@ -55,6 +55,8 @@ void MeshRenderer::setFrameUniforms(ShaderProgram& program, const FrameScene& fr
     for (int i = 0; i < cavities; ++i) {
         const std::string name = "uCavities[" + std::to_string(i) + "]";
         program.set(name.c_str(), frame.cavities[i].worldToUnitSphere);
+        const std::string exponent = "uCavityExponents[" + std::to_string(i) + "]";
+        program.set(exponent.c_str(), frame.cavities[i].exponent);
     }
 }
 
@@ -96,13 +98,16 @@ void MeshRenderer::drawCapQuad(const DrawItem& item, const FrameScene& frame) {
 
 void MeshRenderer::drawCaps(const FrameScene& frame, const glm::mat4& view, const glm::mat4& projection) {
     glEnable(GL_STENCIL_TEST);
-    glClear(GL_STENCIL_BUFFER_BIT);
     glStencilMask(1);
     for (const DrawItem& item : frame.items) {
         if (!item.mesh || !item.clipped || item.cap == CapStyle::None) continue;
-        // Parity of the solid's surfaces behind each pixel's point on the plane: odd = inside.
+        // Each solid counts its own parity from zero: the cap quad resets only where it lands.
+        glClear(GL_STENCIL_BUFFER_BIT);
+        // Parity of the solid's surfaces behind each pixel's point on the plane: odd = inside. The
+        // count must see the solid cut exactly as its surface was drawn, whatever item drew last.
         surface_.use();
         surface_.set("uModel", item.model);
+        surface_.set("uClipPlane", frame.section.plane);
         glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
         glDepthMask(GL_FALSE);
         glDisable(GL_DEPTH_TEST);

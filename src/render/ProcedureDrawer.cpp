@@ -4,6 +4,7 @@
 #include "core/procedure/TrunkSurface.h"
 #include "core/sim/CementParts.h"
 #include "core/sim/CementSurface.h"
+#include "core/mesh/MeshNormals.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/matrix_inverse.hpp>
@@ -95,19 +96,19 @@ std::string instrumentKey(const InstrumentPlacement& p) {
     return key;
 }
 
-// A unit sphere, reused for every ellipsoid.
+// A unit sphere.
 const MeshData& unitSphere() {
     static const MeshData sphere = [] {
         MeshData m;
-        const int rings = 24, segments = 40;
+        const int rings = 32, segments = 40;
         const float pi = 3.14159265f;
-        m.positions.push_back({0.0f, 1.0f, 0.0f});
+        m.positions.push_back({0.0f, 0.0f, 1.0f});
         for (int r = 1; r < rings; ++r)
             for (int s = 0; s < segments; ++s) {
                 const float t = pi * float(r) / float(rings), ph = 2.0f * pi * float(s) / float(segments);
-                m.positions.push_back({std::sin(t) * std::sin(ph), std::cos(t), std::sin(t) * std::cos(ph)});
+                m.positions.push_back({std::sin(t) * std::cos(ph), std::sin(t) * std::sin(ph), std::cos(t)});
             }
-        m.positions.push_back({0.0f, -1.0f, 0.0f});
+        m.positions.push_back({0.0f, 0.0f, -1.0f});
         const auto at = [&](int r, int s) { return static_cast<std::uint32_t>(1 + (r - 1) * segments + s % segments); };
         const std::uint32_t bottom = static_cast<std::uint32_t>(m.positions.size() - 1);
         for (int s = 0; s < segments; ++s) {
@@ -120,6 +121,19 @@ const MeshData& unitSphere() {
         return m;
     }();
     return sphere;
+}
+
+// The unit solid of a shape's superellipse outline (axis +Z): the sphere's points pushed out along
+// their rays onto |z|^e + rho^e = 1.
+MeshData unitShape(float exponent) {
+    MeshData m = unitSphere();
+    if (exponent == 2.0f) return m;
+    for (glm::vec3& p : m.positions) {
+        const float rho = std::sqrt(p.x * p.x + p.y * p.y);
+        p /= std::pow(std::pow(std::abs(p.z), exponent) + std::pow(rho, exponent), 1.0f / exponent);
+    }
+    computeVertexNormals(m);
+    return m;
 }
 
 glm::mat4 ellipsoidMatrix(const Ellipsoid& e) {
@@ -205,7 +219,6 @@ void ProcedureDrawer::poseAnatomy(const Scene& scene, GpuScene& gpu, const Spine
 void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const SpinePose& pose, const ProcedureState& state,
                                  const ProcedureLook& look, FrameScene& out) {
     const glm::mat4 above = pose.aboveWorld(state.deformation);
-    const bool cavities = !state.cavities.empty();
     for (std::size_t n = 0; n < scene.nodes.size(); ++n) {
         const int mesh = scene.nodes[n].mesh;
         if (mesh < 0) continue;
@@ -222,15 +235,17 @@ void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const 
             item.matter = matterFor(material);
             item.drawSurface = !isInnerLayer(material);
             item.clipped = look.cutaway && (treated || look.section == SectionMode::Axial);
-            item.holedByCavities = treated && cavities;
+            item.holedByCavities = treated; // cavities, and a balloon where it has pushed the bone aside
             if (treated && material == mf::kMaterialBone && state.phase.id != PhaseId::Healthy) {
                 // A warmer tone marks the broken vertebra, so a patient can tell which one it is.
                 const glm::vec3 warm(0.93f, 0.62f, 0.45f);
                 item.look.baseColor = glm::vec4(glm::mix(glm::vec3(item.look.baseColor), warm, 0.35f), item.look.baseColor.w);
             }
             if (treated && look.ghost) {
-                item.look.ghost = 1.0f;
-                item.look.doubleSided = true; // the far wall adds to the near one, as on a radiograph
+                item.look.ghost = look.ghostStrength;
+                // The far wall adds to the near one, as on a radiograph (the full shell only: at
+                // part strength two walls would hide the inside again).
+                item.look.doubleSided = look.ghostStrength >= 1.0f;
                 item.drawSurface = !isInnerLayer(material);
             }
             out.items.push_back(item);
@@ -284,16 +299,35 @@ void ProcedureDrawer::addInstruments(const SpinePose& pose, const ProcedureState
                 balloonMeshes_.back()->upload(mesh);
                 item.mesh = balloonMeshes_.back().get();
                 item.model = pose.anatomicalToWorld();
+                if (part.material == PartMaterial::Balloon) {
+                    item.look.doubleSided = true; // its far wall shows through, and through the hole it makes in a cut face
+                    if (look.cutaway) addBalloonHole(placement, anatomical, pose, state, out);
+                }
             } else {
                 item.mesh = cached.parts[i].get();
                 item.model = world;
             }
-            item.clipped = look.cutaway && inBody;
-            item.cap = part.material == PartMaterial::Balloon ? CapStyle::Balloon : CapStyle::None;
+            // Instruments stay whole in a cut-away: the section opens the bone around them.
             item.matter = matterFor(part.material);
             out.items.push_back(item);
         }
     }
+}
+
+void ProcedureDrawer::addBalloonHole(const InstrumentPlacement& placement, const glm::mat4& anatomical, const SpinePose& pose,
+                                      const ProcedureState& state, FrameScene& out) {
+    // Where the balloon is, there is no bone: a cut face shows the balloon, not marrow behind it.
+    // A little inside the balloon's outline, so no gap opens between the two.
+    const BalloonShape shape = balloonShape(placement.params);
+    if (shape.contrastFraction <= 0.0f) return;
+    Ellipsoid e;
+    e.centre = glm::vec3(anatomical * glm::vec4(0.0f, 0.0f, 0.5f * (shape.proximalZ + shape.distalZ), 1.0f));
+    e.axis = glm::normalize(glm::vec3(anatomical * glm::vec4(0.0f, 0.0f, 1.0f, 0.0f)));
+    e.halfLength = 0.95f * 0.5f * (shape.distalZ - shape.proximalZ);
+    e.radius = 0.95f * shape.maxRadius;
+    e.exponent = std::max(shape.exponent, 2.0f);
+    const glm::mat4 toWorld = pose.anatomicalToWorld() * affineAround(state.deformation, e.centre) * ellipsoidMatrix(e);
+    out.cavities.push_back({glm::inverse(toWorld), e.exponent});
 }
 
 void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,
@@ -308,7 +342,7 @@ void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& po
                 Ellipsoid shown = cavity;
                 shown.radius *= shrink;
                 shown.halfLength *= shrink;
-                MeshData mesh = transformed(unitSphere(), ellipsoidMatrix(shown));
+                MeshData mesh = transformed(unitShape(cavity.exponent), ellipsoidMatrix(shown));
                 deformAnatomical(mesh, state.deformation);
                 cavityMeshes_.push_back(std::make_unique<GpuMesh>());
                 cavityMeshes_.back()->upload(mesh);
@@ -319,7 +353,7 @@ void ProcedureDrawer::addCavities(const ProcedurePlan& plan, const SpinePose& po
     for (std::size_t i = 0; i < state.cavities.size(); ++i) {
         const glm::mat4 toWorld = pose.anatomicalToWorld() * affineAround(state.deformation, state.cavities[i].centre) *
                                   ellipsoidMatrix(state.cavities[i]);
-        out.cavities.push_back({glm::inverse(toWorld)});
+        out.cavities.push_back({glm::inverse(toWorld), state.cavities[i].exponent});
         DrawItem item;
         item.mesh = cavityMeshes_[2 * i].get();
         item.model = pose.anatomicalToWorld();
@@ -370,9 +404,10 @@ void ProcedureDrawer::addCement(const ProcedurePlan& plan, const SpinePose& pose
         DrawItem item;
         item.mesh = part.mesh.get();
         item.model = pose.anatomicalToWorld();
-        // Wet and glossy while it flows; matte once it has set. Leaks carry a warning amber.
-        item.look.baseColor = part.leak ? glm::vec4(0.95f, 0.62f, 0.30f, 1.0f) : glm::vec4(0.88f, 0.87f, 0.82f, 1.0f);
-        item.look.roughness = 0.25f + 0.4f * state.cementCure;
+        // PMMA with barium sulfate: a cool grey-white, unlike the bone's warm ivory; wet and glossy
+        // while it flows, satin once it has set. Leaks carry a warning amber.
+        item.look.baseColor = part.leak ? glm::vec4(0.95f, 0.62f, 0.30f, 1.0f) : glm::vec4(0.52f, 0.56f, 0.61f, 1.0f);
+        item.look.roughness = 0.18f + 0.22f * state.cementCure;
         item.clipped = look.cutaway;
         item.cap = CapStyle::Cement;
         item.matter = Matter::Cement;

@@ -36,6 +36,8 @@ private:
     void addAnatomy(const Scene& scene, const GpuScene& gpu, const SpinePose& pose, const ProcedureState& state,
                     const ProcedureLook& look, FrameScene& out);
     void addInstruments(const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look, FrameScene& out);
+    void addBalloonHole(const InstrumentPlacement& placement, const glm::mat4& anatomical, const SpinePose& pose,
+                        const ProcedureState& state, FrameScene& out);
     void addCavities(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state, const ProcedureLook& look,
                      FrameScene& out);
     void addCement(const ProcedurePlan& plan, const SpinePose& pose, const ProcedureState& state,

@@ -26,9 +26,10 @@ double fractionWhere(const Image& image, bool (*test)(glm::u8vec4)) { return tes
 
 // The balloon is a pale, light blue; the handles' accents are a deep, saturated blue.
 bool isBalloonBlue(glm::u8vec4 p) { return p.z > 110 && p.z > p.x + 30 && p.y > 0.68 * p.z && p.x > 0.4 * p.z; }
-// Cement's cut face is a neutral warm white; cortical bone is yellower, discs bluer, marrow red.
+// Cement's cut face is a cool grey-white (PMMA with barium), unlike bone's warm ivory: cortical bone
+// is yellow (red well above blue), marrow red; discs are bluer and paler still.
 bool isCementWhite(glm::u8vec4 p) {
-    return p.x > 175 && p.y > 175 && p.z > 150 && p.x >= p.z + 2 && p.x < p.z + 25 && std::abs(int(p.x) - int(p.y)) < 12;
+    return p.x > 140 && p.x < 205 && p.z >= p.x + 4 && p.z < p.x + 30 && std::abs(int(p.x) - int(p.y)) < 10;
 }
 
 TEST(ProcedureGLTest, FractureChangesTheTreatedBodysOutline) {
@@ -54,7 +55,29 @@ TEST(ProcedureGLTest, CementIsThereAfterTheFill) {
     test::TempDir dir;
     const Image before = renderAt(dir, "before", {"--phase", "cement", "--progress", "0", "--cutaway"});
     const Image after = renderAt(dir, "after", {"--phase", "hardening", "--progress", "1", "--cutaway"});
-    EXPECT_GT(fractionWhere(after, isCementWhite), fractionWhere(before, isCementWhite) + 0.003);
+    EXPECT_GT(fractionWhere(after, isCementWhite), fractionWhere(before, isCementWhite) + 0.015);
+}
+
+TEST(ProcedureGLTest, CementHasAColourOfItsOwn) {
+    // Where the cut face changed from bone to cement: PMMA with barium is a cool grey-white, so a
+    // glance tells it from the warm ivory and red of the bone it replaced.
+    test::TempDir dir;
+    const Image before = renderAt(dir, "before", {"--phase", "cement", "--progress", "0", "--cutaway"});
+    const Image after = renderAt(dir, "after", {"--phase", "hardening", "--progress", "1", "--cutaway"});
+    glm::dvec3 sum(0.0);
+    int n = 0;
+    for (int y = 0; y < after.height; ++y)
+        for (int x = 0; x < after.width; ++x) {
+            const glm::u8vec4 a = test::pixel(before, x, y), b = test::pixel(after, x, y);
+            if (std::abs(int(a.x) - int(b.x)) + std::abs(int(a.y) - int(b.y)) + std::abs(int(a.z) - int(b.z)) < 90) continue;
+            if (b.x < 120) continue; // the bright cement, not shadows that moved
+            sum += glm::dvec3(b.x, b.y, b.z);
+            ++n;
+        }
+    ASSERT_GT(n, 500);
+    const glm::dvec3 mean = sum / double(n);
+    EXPECT_GT(mean.z, mean.x + 3.0) << mean.x << " " << mean.y << " " << mean.z; // cool, not cream
+    EXPECT_LT(mean.x, 215.0);                                                       // grey-white, not white
 }
 
 // Share of bright pixels in the right-hand strip of a left lateral view: the space behind the

@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 namespace spineviz {
 namespace {
 
@@ -43,11 +46,45 @@ TEST(CementSurfaceTest, KyphoplastyFillsTheCavityBeforeTheBoneAround) {
                 if (!std::isfinite(t)) continue;
                 const glm::vec3 p = field.grid.centre(x, y, z);
                 bool inCavity = false;
-                for (const SidePlan& side : plan.sides) inCavity = inCavity || side.balloonAtFull.contains(p);
+                for (const SidePlan& side : plan.sides) inCavity = inCavity || side.cavity.contains(p);
                 if (inCavity) lastCavity = std::max(lastCavity, t);
                 else firstOutside = std::min(firstOutside, t);
             }
     EXPECT_LT(lastCavity, firstOutside);
+}
+
+} // namespace
+} // namespace spineviz
+
+namespace spineviz {
+namespace {
+
+TEST(CementSurfaceTest, TheCementIsARoundedMassNotStackedCubes) {
+    // Stacked voxel blocks (and a lightly blurred iso-surface of them) crease at every step; a
+    // doughy mass bends gently. Count the edges whose two faces meet at more than 30 degrees.
+    ProcedureOptions options;
+    const ProcedurePlan plan = ProcedurePlan::make(options, test::syntheticL1(), test::syntheticBody(), SimpleCementModel());
+    const MeshData mesh = cementSurface(*plan.cement, plan.cement->injectionSeconds);
+    ASSERT_FALSE(mesh.empty());
+    std::vector<glm::vec3> normals;
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> edges;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+        const glm::vec3 cross = glm::cross(b - a, c - a);
+        normals.push_back(glm::length(cross) > 0.0f ? glm::normalize(cross) : glm::vec3(0.0f));
+        for (int k = 0; k < 3; ++k) {
+            const std::uint32_t u = mesh.indices[t + std::size_t(k)], v = mesh.indices[t + std::size_t((k + 1) % 3)];
+            edges[{std::min(u, v), std::max(u, v)}].push_back(t / 3);
+        }
+    }
+    int sharp = 0, counted = 0;
+    for (const auto& [edge, faces] : edges) {
+        if (faces.size() != 2) continue;
+        ++counted;
+        sharp += glm::dot(normals[faces[0]], normals[faces[1]]) < std::cos(30.0f * 3.14159265f / 180.0f) ? 1 : 0;
+    }
+    ASSERT_GT(counted, 100);
+    EXPECT_LT(double(sharp) / counted, 0.01) << sharp << " of " << counted << " edges are creases";
 }
 
 } // namespace

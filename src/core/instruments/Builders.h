@@ -32,8 +32,11 @@ PartsMm buildInflationSyringeMm(const InstrumentParams& params);
 // The balloon in mm (shared by the tamp builder and balloonShape()).
 struct BalloonMm {
     MeshData mesh;       // the envelope: a closed solid around the inner shaft and marker bands
-    float proximalZ = 0; // neck positions
+    float proximalZ = 0; // neck positions: the ends of its span
     float distalZ = 0;
+    float markerProximalZ = 0; // the folded balloon's ends, where the marker bands sit
+    float markerDistalZ = 0;
+    double exponent = 2; // of the superellipse its outline follows (2: an ellipse; more: fuller)
     float maxRadius = 0;
     double envelopeVolume = 0; // mm^3
     double requestedVolume = 0;

@@ -106,6 +106,7 @@ BalloonShape balloonShape(const InstrumentParams& params) {
     shape.proximalZ = 0.001f * balloon.proximalZ;
     shape.distalZ = 0.001f * balloon.distalZ;
     shape.maxRadius = 0.001f * balloon.maxRadius;
+    shape.exponent = static_cast<float>(balloon.exponent);
     shape.envelopeVolumeMl = static_cast<float>(balloon.envelopeVolume / 1000.0);
     shape.contrastFraction = balloon.envelopeVolume > 0.0 ? static_cast<float>(balloon.requestedVolume / balloon.envelopeVolume) : 0.0f;
     return shape;

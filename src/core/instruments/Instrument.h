@@ -99,9 +99,12 @@ float gaugeNeedleAngleDeg(float psi);
 
 // The balloon of a BalloonTamp built with these params, in the tamp's frame.
 struct BalloonShape {
-    float proximalZ = 0.0f;        // metres; the balloon spans [proximalZ, distalZ] (its necks)
+    float proximalZ = 0.0f;        // metres; the balloon spans [proximalZ, distalZ] (its necks); it
+                                   // grows a little in length as it fills
     float distalZ = 0.0f;
     float maxRadius = 0.0f;        // metres
+    float exponent = 2.0f;         // its outline is close to a superellipse of this exponent
+                                   // (2 an ellipse, larger a fuller, sleeve-like one)
     float envelopeVolumeMl = 0.0f; // the mesh's enclosed volume: the requested volume, or the folded
                                    // balloon's (~0.1 mL) when less is requested
     float contrastFraction = 0.0f; // requested / envelope volume: how much of the envelope is contrast

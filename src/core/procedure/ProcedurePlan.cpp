@@ -14,6 +14,7 @@ enum : std::uint64_t { kFillDraw = 11, kPressureDraw = 12 };
 constexpr float kMinTipOffset = 0.003f;      // bilateral tips stay this far from the midline
 constexpr float kAnteriorCortexGap = 0.004f; // metres kept between a tip and the anterior cortex
 constexpr float kCavityToCement = 1.2f;      // cement fills the cavity and interdigitates ~20 % beyond it (model)
+constexpr float kCavityShareOfBalloon = 0.67f; // the cavity's volume, of the balloon's (model; see cavityOfBalloon)
 constexpr float kUnilateralSavingMl = 1.3f;  // unilateral kyphoplasty uses ~1.3 mL less (meta-analysis, clinical.md)
 
 // Distance along the path where the tip reaches a fraction of the body depth, kept off the anterior
@@ -45,13 +46,21 @@ Ellipsoid balloonEllipsoid(const Trajectory& path, float tipDistance, const Ball
     e.axis = path.axis;
     e.halfLength = 0.5f * (shape.distalZ - shape.proximalZ);
     e.centre = path.at(tipDistance + 0.5f * (shape.distalZ + shape.proximalZ));
-    // The cavity left after deflation is the ellipsoid inscribed in the balloon's span and width,
-    // about two thirds of the near-cylindrical balloon's volume: the compacted bone partly springs
-    // back when the balloon comes out (a model value: cavity volumes are a GAP in our sources; the
-    // cement model's leak rates were calibrated with it, docs/cement.md).
-    const float volume = shape.envelopeVolumeMl * 1e-6f;
-    e.radius = std::min(shape.maxRadius, std::sqrt(volume / (4.18879020f * std::max(e.halfLength, 1e-4f))));
+    e.radius = shape.maxRadius;
+    e.exponent = std::max(shape.exponent, 2.0f);
     return e;
+}
+
+Ellipsoid cavityOfBalloon(const Ellipsoid& balloon) {
+    // The cavity left after deflation has the balloon's shape, a little smaller all round: the
+    // compacted bone partly springs back when the balloon comes out (a model value, two thirds of
+    // the balloon's volume: cavity volumes are a GAP in our sources; the cement model's leak rates
+    // were calibrated with cavities of about this size, docs/cement.md).
+    Ellipsoid cavity = balloon;
+    const float shrink = std::cbrt(kCavityShareOfBalloon);
+    cavity.halfLength *= shrink;
+    cavity.radius *= shrink;
+    return cavity;
 }
 
 ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const VertebraLandmarks& landmarks,
@@ -93,8 +102,10 @@ ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const Vertebr
         SeededRandom pressure(deriveSeed(options.seed, kPressureDraw));
         plan.balloonCurve.peakPressurePsi = pressure.uniform(170.0f, 230.0f);
         plan.balloonCurve.finalPressurePsi = plan.balloonCurve.peakPressurePsi - pressure.uniform(20.0f, 50.0f);
-        for (SidePlan& s : plan.sides)
+        for (SidePlan& s : plan.sides) {
             s.balloonAtFull = balloonEllipsoid(s.path, s.anteriorTarget, plan.balloonSize, plan.balloonCurve.finalVolumeMl);
+            s.cavity = cavityOfBalloon(s.balloonAtFull);
+        }
     }
 
     plan.needleLength = buildInstrument(InstrumentKind::VertebroplastyNeedle).length;
@@ -114,7 +125,7 @@ ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const Vertebr
     setup.bone = cementOptions.bone;
     setup.stopAtPosteriorQuarter = cementOptions.stopAtPosteriorQuarter;
     for (const SidePlan& s : plan.sides) {
-        if (options.procedure == Procedure::Kyphoplasty) setup.cavities.push_back(s.balloonAtFull);
+        if (options.procedure == Procedure::Kyphoplasty) setup.cavities.push_back(s.cavity);
         setup.tips.push_back(s.path.at(s.anteriorTarget));
         setup.tipAxes.push_back(s.path.axis);
     }

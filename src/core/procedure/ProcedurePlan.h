@@ -22,7 +22,8 @@ struct SidePlan {
     Trajectory path;
     float posteriorTarget = 0.0f; // distance along the path: trocar / cannula tip (posterior third)
     float anteriorTarget = 0.0f;  // drill, needle and balloon front (anterior third)
-    Ellipsoid balloonAtFull;      // the inflated balloon, which is also the cavity it leaves
+    Ellipsoid balloonAtFull;      // the inflated balloon
+    Ellipsoid cavity;             // the cavity it leaves: the balloon's shape, sprung back a little
 };
 
 struct ProcedurePlan {
@@ -50,5 +51,7 @@ struct ProcedurePlan {
 // The inflated balloon as an ellipsoid, for a balloon tamp whose tip is `tipDistance` along the
 // path: the instrument model's balloon (core/instruments) gives its span and width.
 Ellipsoid balloonEllipsoid(const Trajectory& path, float tipDistance, const BalloonSize& size, float volumeMl);
+// The cavity a balloon of that shape leaves behind once deflated and withdrawn.
+Ellipsoid cavityOfBalloon(const Ellipsoid& balloon);
 
 } // namespace spineviz

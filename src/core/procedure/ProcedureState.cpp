@@ -157,8 +157,11 @@ void addKyphoplastyInstruments(const Clock& c, const SidePlan& s, std::vector<In
     switch (c.plan.timeline.phases()[c.index].id) {
     case PhaseId::Drilling: {
         cannula();
-        if (p >= 0.95) break;
-        float depth = p < 0.7 ? -kOutside + (s.anteriorTarget + kOutside) * smooth(p / 0.7) : withdraw(s.anteriorTarget, segment(p, 0.7, 0.95));
+        if (p >= 0.97) break;
+        // In through the cannula, a pause at the anterior third while the channel is finished and
+        // checked on the lateral view, then out.
+        float depth = p < 0.55 ? -kOutside + (s.anteriorTarget + kOutside) * smooth(p / 0.55)
+                               : withdraw(s.anteriorTarget, segment(p, 0.85, 0.97));
         InstrumentPlacement drill = place(InstrumentKind::Drill, s, depth);
         drill.roll = static_cast<float>(p) * 60.0f; // hand-turned
         out.push_back(drill);
@@ -317,7 +320,7 @@ ProcedureState computeState(const ProcedurePlan& plan, double time) {
     state.deformation = BodyDeformation(plan.body, plan.fracture.rest, state.heights);
     state.instruments = instrumentsAt(clock);
     if (plan.options.procedure == Procedure::Kyphoplasty && clock.of(PhaseId::Deflation) >= 0.35)
-        for (const SidePlan& s : plan.sides) state.cavities.push_back(s.balloonAtFull);
+        for (const SidePlan& s : plan.sides) state.cavities.push_back(s.cavity);
     state.cementTime = cementTime(clock);
     const float minutes = cementMinutes(clock);
     const CementClock cement = cementClock(plan);
