@@ -123,6 +123,9 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
         ->type_name("N")->check(CLI::IsMember({1, 2, 3}))->group(group);
     app.add_option("--morphology", morphology, "fracture shape: wedge|biconcave|crush [default: wedge]")->type_name("SHAPE")->group(group);
     app.add_option("--access", access, "bilateral|unilateral [default: bilateral]")->type_name("SIDE")->group(group);
+    std::string fractureAge;
+    app.add_option("--fracture-age", fractureAge, "acute (fresh, mobile) or chronic (healed, set): how much height can come back [default: acute]")
+        ->type_name("AGE")->group(group);
     app.add_option("--phase", phase, "start at this step: " + phaseNames(Procedure::Kyphoplasty) + " (vertebroplasty has no drilling, balloon, inflation or deflation)")
         ->type_name("NAME")->group(group);
     app.add_option("--progress", options.progress, "how far through that step, 0 to 1 [default: 0]")
@@ -176,6 +179,11 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
             const auto quality = parseBoneQuality(bone);
             if (!quality) throw CLI::ValidationError("--bone", "'" + bone + "' is not one of osteoporotic|osteopenic|normal");
             options.cement.bone = *quality;
+        }
+        if (!fractureAge.empty()) {
+            const auto age = parseFractureAge(fractureAge);
+            if (!age) throw CLI::ValidationError("--fracture-age", "'" + fractureAge + "' is not one of acute|chronic");
+            options.procedure.age = *age;
         }
         if (start->count() > 0) options.cement.injectionStartMinutes = injectionStart;
         if (volume->count() > 0) options.cement.volumeTargetMl = cementVolume;

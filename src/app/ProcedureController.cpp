@@ -158,7 +158,7 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets) {
 
     ProcedureRequests requests = audience_ == Audience::Patient ? drawPresenterBar(view, &insets) : drawProcedurePanel(view, &insets);
     drawMeasurementsPanel(state.measurements, audience_, &insets);
-    const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
+    const PhaseCaption caption = phaseCaption(session_.plan(), state);
     drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
                      ui.headingFont(), ui.captionFont(), &insets);
     if (learnOpen_ && !drawLearnPanel()) requests.learnOpen = false;

@@ -50,6 +50,7 @@ CementFlowSimulation::CementFlowSimulation(const CementSetup& setup)
     fill_.reset(new float[count_]);
     source_.reset(new std::uint8_t[count_]);
     part_.reset(new std::uint8_t[count_]);
+    needle_.reset(new std::uint8_t[count_]);
     branches_.resize(bone_.exits().size());
     const float shell = bone_.shellThickness();
     for (std::size_t e = 0; e < branches_.size(); ++e) {
@@ -81,8 +82,8 @@ double CementFlowSimulation::cellMl(std::uint32_t v) const { return double(bone_
 void CementFlowSimulation::seed() {
     const VoxelGrid& g = bone_.grid();
     const bool kypho = !setup_.cavities.empty();
-    std::vector<std::uint32_t> seeds;
-    for (const glm::vec3& tip : setup_.tips) {
+    for (std::size_t n = 0; n < setup_.tips.size(); ++n) {
+        const glm::vec3& tip = setup_.tips[n];
         // The voxel at the tip, or the nearest one cement can enter (a cavity voxel for kyphoplasty).
         const glm::vec3 c = (tip - g.origin) / g.cell;
         const int cx = int(std::floor(c.x)), cy = int(std::floor(c.y)), cz = int(std::floor(c.z));
@@ -120,6 +121,8 @@ void CementFlowSimulation::seed() {
         state_[v] = kBulkFront;
         omega_[v] = 0.0f;
         source_[v] = std::uint8_t(sourceTable_.size() - 1);
+        needle_[v] = std::uint8_t(std::min<std::size_t>(n, 1));
+        needles_ = std::max(needles_, int(std::min<std::size_t>(n, 1)) + 1);
         entry_[v] = 0.0f; // cement is pushed out of the cannula here
         perm_[v] = bone_.conductivity(v);
         bulkFront_.push_back(v);
@@ -209,7 +212,8 @@ void CementFlowSimulation::touchBulk(std::uint32_t from, std::uint32_t to) {
     }
     omega_[to] = float(total);
     source_[to] = src;
-    const double key = double(entry_[to]) + viscosity_ * (bulkFlow_ / sources_) * total;
+    needle_[to] = needle_[from];
+    const double key = double(entry_[to]) + viscosity_ * sourceFlow() * total;
     bulkHeap_.push_back({key, to});
     std::push_heap(bulkHeap_.begin(), bulkHeap_.end(), Later{});
 }
@@ -248,6 +252,7 @@ void CementFlowSimulation::touchLeak(int exit, std::uint32_t from, std::uint32_t
         return;
     }
     omega_[to] = float(total);
+    needle_[to] = needle_[from];
     const double key = double(entry_[to]) + viscosity_ * b.flow * total;
     b.heap.push_back({key, to});
     std::push_heap(b.heap.begin(), b.heap.end(), Later{});
@@ -257,6 +262,7 @@ void CementFlowSimulation::invadeBulk(std::uint32_t v, double key) {
     const VoxelGrid& g = bone_.grid();
     state_[v] = kFilled;
     placedMl_ += cellMl(v);
+    needleMl_[needle_[v]] += cellMl(v);
     fill_[v] = float(placedMl_ / flowMl_);
     part_[v] = 0;
     recentKeys_[recentNext_++ % kPressureWindow] = key;
@@ -276,6 +282,7 @@ void CementFlowSimulation::invadeBulk(std::uint32_t v, double key) {
     const int exit = m == VoxelMaterial::Opening ? bone_.exitOf(v) : -1;
     if (exit >= 0) {
         Branch& b = branches_[std::size_t(exit)];
+        if (!b.reached) b.needle = needle_[v];
         b.exitOmega = b.reached ? std::min(b.exitOmega, double(omega_[v])) : double(omega_[v]);
         b.reached = true;
     }
@@ -291,6 +298,7 @@ void CementFlowSimulation::invadeBulk(std::uint32_t v, double key) {
             // Cement that reaches a vein enters it: a venous leak starts here.
             const int vein = bone_.exitOf(w);
             Branch& b = branches_[std::size_t(vein)];
+            if (!b.reached) b.needle = needle_[v];
             b.exitOmega = b.reached ? std::min(b.exitOmega, double(omega_[v])) : double(omega_[v]);
             b.reached = true;
             touchLeak(vein, v, w, true);
@@ -319,6 +327,7 @@ void CementFlowSimulation::invadeLeak(int exit, std::uint32_t v) {
     state_[v] = kFilled;
     placedMl_ += ml;
     leakedMl_ += ml;
+    needleMl_[b.needle] += ml;
     b.ml += ml;
     b.owedMl -= ml;
     b.resistance = std::max(b.resistance, double(omega_[v]));
@@ -375,9 +384,10 @@ bool CementFlowSimulation::step(float seconds) {
         if (!b.reached) continue;
         b.front.erase(std::remove_if(b.front.begin(), b.front.end(), [&](std::uint32_t v) { return state_[v] != kLeakFront; }), b.front.end());
         if (b.front.empty()) continue; // nowhere (left) to go
-        const double atExit = std::max(0.0, pressure_ - viscosity_ * (bulkFlow_ / sources_) * b.exitOmega);
-        const double drive = atExit - double(bone_.exits()[e].entryPressurePa);
+        const double atExit = std::max(0.0, pressure_ - viscosity_ * sourceFlow() * b.exitOmega);
+        const double drive = atExit - double(bone_.exits()[e].entryPressurePa) - yieldBlock(int(e));
         if (drive > 0.0) b.flow = drive / (viscosity_ * (b.neck + b.resistance));
+        if (needles_ > 1 && b.needle != activeNeedle_) b.flow *= CementFlowConstants::kIdleLeakShare;
         leakFlow += b.flow;
     }
     const double cap = CementFlowConstants::kMaxLeakShare * flow;
@@ -410,12 +420,19 @@ bool CementFlowSimulation::step(float seconds) {
         if (b.heap.empty()) b.owedMl = 0.0;
     }
 
-    // The bulk: invasion in order of the pressure each voxel needs.
-    rebuildHeap(bulkFront_, bulkHeap_, kBulkFront, viscosity_ * (bulkFlow_ / sources_));
+    // The bulk: invasion in order of the pressure each voxel needs, from the needle in use.
+    chooseNeedle();
+    // While the other side's balloon cavity is still open, this side's cement does not go into bone.
+    const bool otherCavityOpen = !setup_.cavities.empty() && needleHasFront(1 - activeNeedle_, true);
+    rebuildHeap(bulkFront_, bulkHeap_, kBulkFront, viscosity_ * sourceFlow());
     std::size_t invaded = 0;
     while (!bulkHeap_.empty()) {
         const Entry top = bulkHeap_.front();
-        if (state_[top.voxel] != kBulkFront) {
+        if (otherCavityOpen && state_[top.voxel] == kBulkFront && needle_[top.voxel] == activeNeedle_ &&
+            bone_.material(top.voxel) != VoxelMaterial::Cavity)
+            break;
+        if (state_[top.voxel] != kBulkFront || (needles_ > 1 && needle_[top.voxel] != activeNeedle_)) {
+            // Cement of the other side waits for its turn (the next step's rebuild puts it back).
             std::pop_heap(bulkHeap_.begin(), bulkHeap_.end(), Later{});
             bulkHeap_.pop_back();
             continue;
@@ -430,12 +447,29 @@ bool CementFlowSimulation::step(float seconds) {
     if (invaded > 0) pressure_ = *std::max_element(recentKeys_.begin(), recentKeys_.end());
 
     time_ = float(t1);
-    const bool noRoom = bulkHeap_.empty() && leakFlow <= 0.0;
+    const bool noRoom = bulkHeap_.empty() && leakFlow <= 0.0 && !needleHasFront(1 - activeNeedle_);
     const double end = std::min(targetMl_, stopMl_);
     if (end <= flowMl_ * t1) finish(stopMl_ < targetMl_ ? "posterior quarter" : "volume target");
     else if (noRoom) finish("no room left");
     else sample();
     return !finished_;
+}
+
+double CementFlowSimulation::yieldBlock(int exit) const {
+    // A paste has a yield stress: to move it along a channel of length L and radius r takes
+    // 2 tau L / r before it flows at all (Bingham). The yield stress grows faster than the viscosity
+    // as the cement turns from a liquid into a paste, tau = tau_paste (mu / mu_paste)^1.5: a model
+    // (PMMA yield stresses are a GAP in our sources), calibrated so that early runny cement leaks
+    // clearly more than a late paste (PMID 28192270: low viscosity OR 3.32; Habib / Baroud, Int J
+    // Spine Surg 4:26). With a Newtonian cement alone the leak's share of the flow would not depend
+    // on the viscosity at all (the pressure and the leak's resistance both scale with it).
+    const CementExit& x = bone_.exits()[std::size_t(exit)];
+    const double ratio = viscosity_ / double(CementRheology::kPasteViscosity);
+    const double tau = CementFlowConstants::kPasteYieldPa * ratio * std::sqrt(ratio);
+    const bool vein = x.kind == ExitKind::BasivertebralForamen || x.kind == ExitKind::SegmentalForamen;
+    const double length = vein ? double(bone_.grid().cell) : double(bone_.shellThickness()); // the mouth of the vein, the crack through the cortex
+    const double radius = vein ? std::max(double(x.vesselRadius), 1e-4) : std::max(0.5 * double(x.width), 1e-4);
+    return 2.0 * tau * length / radius;
 }
 
 double CementFlowSimulation::resistanceAt(std::size_t v) const {
@@ -444,6 +478,29 @@ double CementFlowSimulation::resistanceAt(std::size_t v) const {
 
 double CementFlowSimulation::entryPressureAt(std::size_t v) const {
     return v < count_ && state_[v] != kUntouched && state_[v] != kBlocked ? double(entry_[v]) : std::nan("");
+}
+
+bool CementFlowSimulation::needleHasFront(int needle, bool cavityOnly) const {
+    if (needles_ < 2) return false;
+    for (std::uint32_t v : bulkFront_)
+        if (state_[v] == kBulkFront && needle_[v] == needle && (!cavityOnly || bone_.material(v) == VoxelMaterial::Cavity)) return true;
+    return false;
+}
+
+void CementFlowSimulation::chooseNeedle() {
+    // Alternate: after each aliquot the other needle takes over, if its side still has room; a
+    // balloon cavity still open on the other side is filled before this side's cement enters bone.
+    if (needles_ < 2) return;
+    const int other = 1 - activeNeedle_;
+    bool turn = placedMl_ - aliquotStartMl_ >= CementFlowConstants::kAliquotMl || !needleHasFront(activeNeedle_);
+    if (!setup_.cavities.empty()) {
+        const bool here = needleHasFront(activeNeedle_, true), there = needleHasFront(other, true);
+        if (here != there) turn = there; // fill the open cavity first, wherever it is
+    }
+    if (turn && needleHasFront(other)) {
+        activeNeedle_ = other;
+        aliquotStartMl_ = placedMl_;
+    }
 }
 
 void CementFlowSimulation::finish(const char* reason) {
@@ -462,6 +519,8 @@ void CementFlowSimulation::sample() {
     s.leakedMl = float(leakedMl_);
     s.viscosityPaS = float(viscosity_ > 0.0 ? viscosity_ : rheology_.viscosityAt(setup_.injectionStartMinutes));
     s.pressureKPa = float(pressure_ * 1e-3);
+    s.needleMl[0] = float(needleMl_[0]);
+    s.needleMl[1] = float(needleMl_[1]);
     history_.push_back(s);
 }
 
