@@ -96,9 +96,9 @@ GradeTable cleftChance(Morphology m) {
 }
 GradeTable superiorEndplateChance(Morphology m) {
     switch (m) {
-    case Morphology::Wedge: return {0.18f, 0.26f, 0.34f};
-    case Morphology::Biconcave: return {0.26f, 0.34f, 0.42f};
-    case Morphology::Crush: return {0.26f, 0.34f, 0.42f};
+    case Morphology::Wedge: return {0.23f, 0.34f, 0.44f};
+    case Morphology::Biconcave: return {0.34f, 0.44f, 0.55f};
+    case Morphology::Crush: return {0.34f, 0.44f, 0.55f};
     }
     return {0.2f, 0.3f, 0.4f};
 }
@@ -112,9 +112,9 @@ GradeTable inferiorEndplateChance(Morphology m) {
 }
 GradeTable wallBreakChance(Morphology m) {
     switch (m) {
-    case Morphology::Wedge: return {0.18f, 0.28f, 0.38f};
-    case Morphology::Biconcave: return {0.08f, 0.12f, 0.18f};
-    case Morphology::Crush: return {0.21f, 0.31f, 0.42f};
+    case Morphology::Wedge: return {0.27f, 0.42f, 0.57f};
+    case Morphology::Biconcave: return {0.12f, 0.18f, 0.27f};
+    case Morphology::Crush: return {0.32f, 0.46f, 0.63f};
     }
     return {0.2f, 0.3f, 0.4f};
 }
@@ -129,11 +129,11 @@ enum : std::uint64_t { kDamageDraw = 110 };
 
 struct Range { float lo, hi; };
 // How far the basivertebral veins reach into the body from the posterior wall, as a share of its depth.
-constexpr Range kBasivertebralReach{0.06f, 0.26f};
+constexpr Range kBasivertebralReach{0.15f, 0.40f};
 // Entry pressure of an exit (Pa): veins and cracks are open paths, easier to enter than bone's pores.
 constexpr Range kExitEntry{50.0f, 300.0f};
 // Chance that one side has an anterolateral foramen whose vein takes cement.
-constexpr float kSegmentalChance = 0.045f;
+constexpr float kSegmentalChance = 0.06f;
 
 } // namespace
 
@@ -561,7 +561,7 @@ bool BoneField::nearCavity(const glm::vec3& p) const {
     // The balloon presses bone fragments into cracks it touches: within the compacted rim, a crack is
     // closed (model; the cavity's compacted wall is what kyphoplasty relies on).
     for (const Ellipsoid& c : cavities_)
-        if ((c.normalisedRadius(p) - 1.0f) * std::min(c.radius, c.halfLength) <= kRimThickness + shell_) return true;
+        if ((c.normalisedRadius(p) - 1.0f) * std::min(c.radius, c.halfLength) <= 0.25f * kRimThickness) return true;
     return false;
 }
 

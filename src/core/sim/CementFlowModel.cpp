@@ -386,7 +386,7 @@ bool CementFlowSimulation::step(float seconds) {
         if (b.front.empty()) continue; // nowhere (left) to go
         const double atExit = std::max(0.0, pressure_ - viscosity_ * sourceFlow() * b.exitOmega);
         const double drive = atExit - double(bone_.exits()[e].entryPressurePa) - yieldBlock(int(e));
-        if (drive > 0.0) b.flow = drive / (viscosity_ * (b.neck + b.resistance));
+        if (drive > 0.0) b.flow = CementFlowConstants::kLeakConductance * drive / (viscosity_ * (b.neck + b.resistance));
         if (needles_ > 1 && b.needle != activeNeedle_) b.flow *= CementFlowConstants::kIdleLeakShare;
         leakFlow += b.flow;
     }

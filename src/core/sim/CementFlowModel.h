@@ -44,6 +44,9 @@ struct CementFlowConstants {
     static constexpr float kIdleLeakShare = 0.3f;
     // Yield stress (Pa) of the cement when it becomes a paste (500 Pa.s); it scales as viscosity^1.5 (model, calibrated).
     static constexpr float kPasteYieldPa = 250.0f;
+    // Leaks drain faster than the neck and channel alone give: the veins and tissue beyond open into
+    // wider spaces than the model's grid resolves (model, calibrated to the leak rates of PMID 28192270).
+    static constexpr float kLeakConductance = 8.0f;
 };
 
 class CementFlowSimulation {
