@@ -97,11 +97,13 @@ void patientView(const Measurements& m) {
     if (m.heightRestoredPercent >= 1.0f)
         ImGui::TextWrapped(treated ? "About %.0f%% of the lost height is back." : "Lying on your front has already given back about %.0f%% of the lost height.",
                            m.heightRestoredPercent);
-    if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped("Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
+    if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped(m.cementCure > 0.0f ? "Bone cement: %.1f millilitres, about %.0f teaspoon%s." : "Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
                                                       std::max(1.0f, std::round(m.cementVolumeMl / 5.0f)), m.cementVolumeMl > 7.5f ? "s" : "");
     float visible = 0.0f;
     for (const Measurements::Leak& leak : m.cementLeaks) visible += leak.volumeMl;
-    if (visible > 0.0f)
+    if (visible > 0.0f && m.cementCure > 0.0f)
+        ImGui::TextWrapped("A little cement (%.2f millilitres) went just outside the bone. Your team will check it.", visible);
+    else if (visible > 0.0f)
         ImGui::TextWrapped("A little cement (%.2f millilitres) has gone just outside the bone. The doctor watches for this on the "
                            "X-ray and can stop.", visible);
     ImGui::PopTextWrapPos();
