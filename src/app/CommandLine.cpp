@@ -51,6 +51,7 @@ ParseOutcome parseCommandLine(const std::vector<std::string>& args) {
     value("--grade", "Genant grade of the fracture: 1|2|3 [default: 2]", "N", group);
     value("--morphology", "fracture shape: wedge|biconcave|crush [default: wedge]", "SHAPE", group);
     value("--access", "bilateral|unilateral [default: bilateral]", "SIDE", group);
+    value("--fracture-age", "acute (fresh, mobile) or chronic (healed, set): how much height can come back [default: acute]", "AGE", group);
     value("--phase", "start at this step: " + phaseNames(Procedure::Kyphoplasty) + " (vertebroplasty has no drilling, balloon, inflation or deflation)",
           "NAME", group);
     value("--progress", "how far through that step, 0 to 1 [default: 0]", "F", group);

@@ -48,6 +48,7 @@ void convertSize(const std::string& text, CommandLine& o) {
 void convertProcedure(const OptionTexts& t, CommandLine& o) {
     ProcedureOptions& p = o.procedure;
     if (t.has("--procedure")) p.procedure = namedOption(t, "--procedure", "kyphoplasty|vertebroplasty", parseProcedure);
+    if (t.has("--fracture-age")) p.age = namedOption(t, "--fracture-age", "acute|chronic", parseFractureAge);
     if (t.has("--level"))
         p.level = namedOption(t, "--level", levelNames(), [](const std::string& s) { return isTreatableLevel(s) ? std::optional<std::string>(s) : std::nullopt; });
     if (t.has("--grade")) p.grade = int(wholeNumberOption("--grade", t.of("--grade"), 1, 3, "1|2|3"));

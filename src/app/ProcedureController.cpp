@@ -230,7 +230,7 @@ void ProcedureController::drawUi(const UiContext& ui, UiInsets& insets, bool con
     const bool reading = patient && learnOpen_;
     if (!reading) drawMeasurementsPanel(state.measurements, audience_, &insets, ui.captionFont());
     if (!reading) {
-        const PhaseCaption caption = phaseCaption(session_.options(), state.phase.id);
+        const PhaseCaption caption = phaseCaption(session_.plan(), state);
         drawCaptionPanel(caption, state.phase.index + 1, static_cast<int>(view.timeline->phases().size()), audience_,
                          ui.headingFont(), ui.captionFont(), &insets);
     }

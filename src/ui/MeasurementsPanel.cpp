@@ -24,13 +24,12 @@ const char* gradeWord(int grade) {
     }
 }
 
-// Setting stage of PMMA by minutes since mixing (timings: clinical.md, BMC Musculoskelet Disord 2012;
-// Kyphon patent US7968616).
-const char* cementStage(const Measurements& m) {
-    if (m.cementMinutesSinceMixing <= 0.0f) return "not mixed";
-    if (m.cementCure >= 0.999f) return "set";
-    if (m.cementCure > 0.0f) return "setting";
-    return m.cementMinutesSinceMixing < 3.0f ? "runny, thickening" : "paste: being delivered";
+// The cement's phase in words: the core's phase (cement_phase in --measurements) is the one source of
+// truth, with what is happening to it now.
+std::string cementStage(const Measurements& m) {
+    if (m.cementMinutesSinceMixing <= 0.0f || m.cementPhase.empty()) return "not mixed";
+    const bool flowing = m.cementInjectedMl > 0.0f && m.cementCure <= 0.0f && m.cementInjectedMl < m.cementTargetMl - 0.01f;
+    return m.cementPhase + (flowing ? ", being injected" : "");
 }
 
 void row(const char* label, double now, double healthy, const char* unit) {
@@ -61,6 +60,7 @@ void clinicianView(const Measurements& m) {
         ImGui::Separator();
         ImGui::Text("Balloons %d \xC3\x97 %.2f mL", m.balloons, m.balloonVolumeMl / float(m.balloons));
         ImGui::Text("Pressure %.0f psi (%.1f atm)", m.balloonPressurePsi, m.balloonPressurePsi / 14.6959f);
+        if (!m.balloonStop.empty()) ImGui::Text("Stopped at %.2f mL: %s", m.balloonFinalVolumeMl, m.balloonStop.c_str());
         // Gauge to the 400 psi burst criterion (FDA K223709); the curve is a teaching model.
         ImGui::ProgressBar(std::clamp(m.balloonPressurePsi / 400.0f, 0.0f, 1.0f), ImVec2(em(14), em(0.6f)), "");
         ImGui::TextDisabled("pressure curve: a model, not measured data");
@@ -70,9 +70,13 @@ void clinicianView(const Measurements& m) {
         ImGui::Text("Cement %.1f of %.1f mL", m.cementVolumeMl, m.cementTargetMl);
         ImGui::ProgressBar(m.cementTargetMl > 0.0f ? std::clamp(m.cementVolumeMl / m.cementTargetMl, 0.0f, 1.0f) : 0.0f,
                            ImVec2(em(14), em(0.6f)), "");
-        ImGui::Text("%.1f min since mixing: %s", m.cementMinutesSinceMixing, cementStage(m));
-        if (m.cementInjectedMl > 0.0f)
+        ImGui::Text("%.1f min since mixing: %s, %.0f Pa\xC2\xB7s", m.cementMinutesSinceMixing, cementStage(m).c_str(), m.cementViscosityPaS);
+        if (m.cementPressureKPa > 0.0f) ImGui::Text("Injection pressure in the bone %.0f kPa", m.cementPressureKPa);
+        if (m.cementInjectedMl > 0.0f) {
             ImGui::Text("In the body %.2f mL, outside %.2f mL", m.cementRetainedMl, m.cementLeakedMl);
+            if (m.cementInjectedLeftMl > 0.0f && m.cementInjectedRightMl > 0.0f)
+                ImGui::Text("Left needle %.1f mL, right %.1f mL", m.cementInjectedLeftMl, m.cementInjectedRightMl);
+        }
         // Wrapped, so a long leak name does not widen the panel over the view.
         ImGui::PushTextWrapPos(em(21));
         ImGui::PushStyleColor(ImGuiCol_Text, kLeakColour);
@@ -98,13 +102,21 @@ void patientView(const Measurements& m) {
     ImGui::PushTextWrapPos(em(13)); // in the patient's large type: short lines in the corner
     if (m.genantGrade == 0) ImGui::TextWrapped("The bone has its normal height.");
     else ImGui::TextWrapped("The %s of the bone is squashed to %s of its height.", lowest->name, plainFraction(lowest->share).c_str());
+    // Before treatment the only gain is from lying on the front: a fresh fracture opens a little.
+    const bool treated = m.balloons > 0 || !m.balloonStop.empty() || m.cementMinutesSinceMixing > 0.0f;
     if (m.heightRestoredPercent >= 1.0f)
-        ImGui::TextWrapped("Treatment has given back %s of the height that was lost.", plainFraction(m.heightRestoredPercent / 100.0).c_str());
-    if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped("Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
+        ImGui::TextWrapped(treated ? "Treatment has given back %s of the height that was lost." :
+                                     "Lying on your front has already given back %s of the height that was lost.",
+                           plainFraction(m.heightRestoredPercent / 100.0).c_str());
+    if (m.cementVolumeMl > 0.05f) ImGui::TextWrapped(m.cementCure > 0.0f ? "Bone cement: %.1f millilitres, about %.0f teaspoon%s." : "Bone cement so far: %.1f millilitres, about %.0f teaspoon%s.", m.cementVolumeMl,
                                                       std::max(1.0f, std::round(m.cementVolumeMl / 5.0f)), m.cementVolumeMl > 7.5f ? "s" : "");
-    if (m.cementLeakedMl >= 0.01f)
+    float visible = 0.0f;
+    for (const Measurements::Leak& leak : m.cementLeaks) visible += leak.volumeMl;
+    if (visible > 0.0f && m.cementCure > 0.0f)
+        ImGui::TextWrapped("A little cement (%.2f millilitres) went just outside the bone. Your team will check it.", visible);
+    else if (visible > 0.0f)
         ImGui::TextWrapped("A little cement (%.2f millilitres) has gone just outside the bone. The doctor watches for this on the "
-                           "X-ray and can stop.", m.cementLeakedMl);
+                           "X-ray and can stop.", visible);
     ImGui::PopTextWrapPos();
 }
 

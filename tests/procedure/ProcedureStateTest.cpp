@@ -114,9 +114,12 @@ TEST(ProcedureStateTest, KyphoplastyRestoresFarMoreHeightThanVertebroplasty) {
         const ProcedurePlan vp = planFor(options(Procedure::Vertebroplasty, 2, Morphology::Wedge, Access::Bilateral, seed));
         const Measurements kpEnd = computeState(kp, kp.timeline.duration()).measurements;
         const Measurements vpEnd = computeState(vp, vp.timeline.duration()).measurements;
-        EXPECT_GT(kpEnd.heightRestoredPercent, 25.0f);
-        EXPECT_LT(kpEnd.heightRestoredPercent, 50.0f);
-        EXPECT_LT(vpEnd.heightRestoredPercent, 20.0f);
+        // An acute grade-2 wedge is the best case: ex vivo the balloon restored 97 % of the lost height
+        // against 30 % for vertebroplasty (PMID 11154534).
+        EXPECT_GT(kpEnd.heightRestoredPercent, 55.0f);
+        EXPECT_LT(kpEnd.heightRestoredPercent, 100.0f);
+        EXPECT_GT(vpEnd.heightRestoredPercent, 10.0f);
+        EXPECT_LT(vpEnd.heightRestoredPercent, 40.0f);
         EXPECT_GT(kpEnd.heightRestoredPercent, 2.0f * vpEnd.heightRestoredPercent);
         EXPECT_LT(kpEnd.wedgeAngleDeg, vpEnd.wedgeAngleDeg);
     }

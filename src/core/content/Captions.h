@@ -14,6 +14,7 @@
 
 #include "core/procedure/Phase.h"
 #include "core/procedure/ProcedureOptions.h"
+#include "core/procedure/ProcedureState.h"
 
 #include <string>
 
@@ -29,5 +30,11 @@ struct PhaseCaption {
 // of options.procedure (e.g. Inflation in a vertebroplasty). A level that is not treatable (or not a
 // level at all) gives generic wording ("the treated vertebra") instead of a name.
 PhaseCaption phaseCaption(const ProcedureOptions& options, PhaseId phase);
+
+// The caption of the state's phase for this case, built from what happened: the access instrument
+// against the pedicle (a finer needle or the extrapedicular route when it is too tight), the cement
+// so far (volume, each needle, pressure, leaks) and, at the outcome, the height restored and every
+// visible leak. Falls back to the options' wording where the state adds nothing.
+PhaseCaption phaseCaption(const ProcedurePlan& plan, const ProcedureState& state);
 
 } // namespace spineviz

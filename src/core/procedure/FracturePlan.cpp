@@ -31,7 +31,23 @@ WallHeights lossShares(Morphology morphology) {
     return {1.0f, 0.5f, 0.0f};
 }
 
-enum : std::uint64_t { kLossDraw = 1, kPosturalDraw = 2, kTreatedDraw = 3, kDeflationDraw = 4 };
+enum : std::uint64_t { kLossDraw = 1, kPosturalDraw = 2, kTreatedDraw = 3, kDeflationDraw = 4, kMobilityDraw = 5 };
+
+// How much of the lost height can come back at best (model values). A fresh fracture is mobile (it
+// is taller lying down, clinical.md "Fracture grading"); a chronic or healed one has set in its
+// collapsed shape. A crush involves the whole body and its posterior wall and restores least; a
+// severe collapse has impacted its trabeculae. With an acute grade-2 wedge the balloon then takes
+// back about nine tenths, near the ex vivo 97 % (PMID 11154534), the best case.
+float mobility(FractureAge age, SeededRandom& r) { return age == FractureAge::Acute ? r.uniform(0.85f, 1.0f) : r.uniform(0.12f, 0.3f); }
+float shapeReducibility(Morphology m) {
+    switch (m) {
+    case Morphology::Wedge: return 1.0f;
+    case Morphology::Biconcave: return 0.85f;
+    case Morphology::Crush: return 0.6f;
+    }
+    return 1.0f;
+}
+float gradeReducibility(int grade) { return grade <= 1 ? 1.0f : grade == 2 ? 0.95f : 0.8f; }
 
 } // namespace
 
@@ -44,27 +60,38 @@ FracturePlan FracturePlan::make(const ProcedureOptions& options, const BodyDimen
     FracturePlan plan;
     plan.rest = {d.anteriorHeight, d.middleHeight, d.posteriorHeight};
     plan.depth = d.endplateDepth;
-    const LossRange range = lossRange(std::clamp(options.grade, 1, 3));
+    plan.endplateAreaMm2 = 0.78539816f * d.endplateWidth * d.endplateDepth * 1e6f;
+    const int grade = std::clamp(options.grade, 1, 3);
+    const LossRange range = lossRange(grade);
     plan.heightLoss = SeededRandom(deriveSeed(options.seed, kLossDraw)).uniform(range.lo, range.hi);
     const WallHeights share = lossShares(options.morphology);
     plan.fractured = {plan.rest.anterior * (1.0f - plan.heightLoss * share.anterior),
                       plan.rest.middle * (1.0f - plan.heightLoss * share.middle),
                       plan.rest.posterior * (1.0f - plan.heightLoss * share.posterior)};
 
-    // A fresh fracture is mobile: lying prone already regains some height (clinical.md, JOSR
-    // 10.1186/s13018-023-03758-w). Vertebroplasty adds almost nothing to that, and overall restores
-    // little: kyphosis reduction 1.7 deg versus 4.8 deg for kyphoplasty (PMC3459114), i.e. roughly a
-    // tenth versus a third of the ~14 deg a grade-2 wedge loses. Ex vivo the balloon restores up to
-    // 97 % of lost height against 30 % (PMID 11154534): the clinical third is well inside that bound.
-    plan.posturalRecovery = SeededRandom(deriveSeed(options.seed, kPosturalDraw)).uniform(0.07f, 0.13f);
-    const float treated = options.procedure == Procedure::Kyphoplasty
-                              ? SeededRandom(deriveSeed(options.seed, kTreatedDraw)).uniform(0.30f, 0.45f)
-                              : plan.posturalRecovery + 0.02f;
-    plan.treatedRecovery = treated;
+    SeededRandom mobile(deriveSeed(options.seed, kMobilityDraw));
+    plan.reducible = mobility(options.age, mobile) * shapeReducibility(options.morphology) * gradeReducibility(grade);
+    // Lying prone opens a mobile fracture a little (clinical.md). Vertebroplasty adds only what the
+    // cement's push gives: together about a quarter of the lost height in the acute best case, near
+    // the ex vivo 30 % (PMID 11154534), and a kyphosis correction near the clinical 1.7 deg against
+    // 4.8 deg for kyphoplasty (PMC3459114) over a case mix (docs/restoration.md). Model shares.
+    plan.posturalRecovery = plan.reducible * SeededRandom(deriveSeed(options.seed, kPosturalDraw)).uniform(0.17f, 0.25f);
+    plan.treatedRecovery = plan.posturalRecovery;
+    if (options.procedure == Procedure::Vertebroplasty)
+        plan.treatedRecovery += plan.reducible * SeededRandom(deriveSeed(options.seed, kTreatedDraw)).uniform(0.05f, 0.11f);
     // Some of the balloon's correction settles back when it is deflated, before cement holds the
     // rest (a model value; no sourced figure).
     plan.deflationLoss = SeededRandom(deriveSeed(options.seed, kDeflationDraw)).uniform(0.06f, 0.12f);
     return plan;
+}
+
+float FracturePlan::lostVolumeMl() const {
+    const float lost = ((rest.anterior - fractured.anterior) + (rest.middle - fractured.middle) + (rest.posterior - fractured.posterior)) / 3.0f;
+    return endplateAreaMm2 * lost * 1e3f * 1e-3f; // mm^2 x mm = uL; / 1000 = mL
+}
+
+void FracturePlan::applyBalloonReduction(float reduction) {
+    treatedRecovery = posturalRecovery + std::max(0.0f, reducible - posturalRecovery) * std::clamp(reduction, 0.0f, 1.0f);
 }
 
 WallHeights FracturePlan::recoveredBy(float recovered) const { return mix(fractured, rest, std::clamp(recovered, 0.0f, 1.0f)); }

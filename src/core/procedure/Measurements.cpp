@@ -1,5 +1,7 @@
 #include "core/procedure/Measurements.h"
 
+#include "core/sim/Leak.h"
+
 #include <cmath>
 
 namespace spineviz {
@@ -18,6 +20,12 @@ nlohmann::json Measurements::toJson() const {
     j["level"] = level;
     j["phase"] = phase;
     j["phase_number"] = phaseNumber;
+    j["fracture_age"] = fractureAge;
+    j["bone"] = bone;
+    j["access_route"] = accessRoute;
+    j["access_gauge"] = accessGauge;
+    j["access_instrument_mm"] = hundredth(accessInstrumentMm);
+    j["pedicle_width_mm"] = tenth(pedicleWidthMm);
     j["time_s"] = tenth(timeSeconds);
     j["anterior_height_mm"] = tenth(anteriorHeightMm);
     j["middle_height_mm"] = tenth(middleHeightMm);
@@ -32,6 +40,9 @@ nlohmann::json Measurements::toJson() const {
     j["balloon_pressure_atm"] = std::round(balloonPressurePsi / 14.6959 * 100.0) / 100.0;
     j["balloon_volume_ml"] = std::round(balloonVolumeMl * 100.0) / 100.0;
     j["balloons"] = balloons;
+    j["balloon_stop"] = balloonStop;
+    j["balloon_final_volume_ml"] = hundredth(balloonFinalVolumeMl);
+    j["balloon_final_pressure_psi"] = tenth(balloonFinalPressurePsi);
     j["cement_volume_ml"] = std::round(cementVolumeMl * 100.0) / 100.0;
     j["cement_target_ml"] = std::round(cementTargetMl * 100.0) / 100.0;
     j["cement_minutes_since_mixing"] = tenth(cementMinutesSinceMixing);
@@ -42,6 +53,11 @@ nlohmann::json Measurements::toJson() const {
     j["cement_injected_ml"] = hundredth(cementInjectedMl);
     j["cement_retained_ml"] = hundredth(cementRetainedMl);
     j["cement_leaked_ml"] = thousandth(cementLeakedMl);
+    j["cement_trace_ml"] = thousandth(cementTraceMl);
+    j["cement_leak_threshold_ml"] = hundredth(kVisibleLeakMl);
+    j["cement_pressure_kpa"] = tenth(cementPressureKPa);
+    j["cement_injected_ml_left"] = hundredth(cementInjectedLeftMl);
+    j["cement_injected_ml_right"] = hundredth(cementInjectedRightMl);
     nlohmann::json leaks = nlohmann::json::array();
     for (const Leak& l : cementLeaks)
         leaks.push_back({{"type", l.type},

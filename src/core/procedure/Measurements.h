@@ -12,6 +12,11 @@ namespace spineviz {
 
 struct Measurements {
     std::string procedure, level, phase;
+    std::string fractureAge;         // "acute", "chronic"
+    std::string bone;                // "osteoporotic", "osteopenic", "normal"
+    std::string accessRoute;         // "transpedicular", or "extrapedicular" when the instrument is too wide for the pedicle
+    int accessGauge = 11;            // of the instrument through the pedicle (kyphoplasty: the working cannula)
+    float accessInstrumentMm = 0.0f, pedicleWidthMm = 0.0f;
     int phaseNumber = 1;             // 1-based, as shown in the phase list
     double timeSeconds = 0.0;        // on the animation timeline
     float anteriorHeightMm = 0.0f, middleHeightMm = 0.0f, posteriorHeightMm = 0.0f;
@@ -24,6 +29,9 @@ struct Measurements {
     float balloonPressurePsi = 0.0f; // per balloon (all balloons are filled alike)
     float balloonVolumeMl = 0.0f;    // all balloons together
     int balloons = 0;
+    std::string balloonStop;         // why inflation stopped ("target volume", "rated pressure", "cortex near", "maximum volume"), once it has
+    float balloonFinalVolumeMl = 0.0f;   // per balloon, where inflation stopped (kyphoplasty)
+    float balloonFinalPressurePsi = 0.0f;
     float cementVolumeMl = 0.0f;     // injected so far (= cementInjectedMl)
     float cementTargetMl = 0.0f;     // what this injection will have put in when it stops
     float cementMinutesSinceMixing = 0.0f; // 0 before mixing
@@ -33,9 +41,12 @@ struct Measurements {
     float cementViscosityPaS = 0.0f; // model fit (docs/cement.md)
     float cementInjectedMl = 0.0f;   // pushed in so far = retained + leaked
     float cementRetainedMl = 0.0f;   // inside the vertebral body
-    float cementLeakedMl = 0.0f;     // outside it
+    float cementLeakedMl = 0.0f;     // outside it (visible leaks and traces)
+    float cementTraceMl = 0.0f;      // of that, in exits too small to be seen as a leak (under kVisibleLeakMl each)
+    float cementPressureKPa = 0.0f;  // injection pressure in the bone at the tip (model; the cannula's own loss excluded)
+    float cementInjectedLeftMl = 0.0f, cementInjectedRightMl = 0.0f; // through each needle or cannula
 
-    // A leak under way at this time (anatomical frame of the treated vertebra, healthy pose, mm).
+    // A visible leak (at least kVisibleLeakMl) at this time (anatomical frame of the treated vertebra, healthy pose, mm).
     struct Leak {
         std::string type;   // "basivertebral", "segmental", "paravertebral", "intradiscal", "canal"
         std::string code;   // Yeom 2003 letter: B, S, C, D (canal: C)

@@ -17,6 +17,13 @@ const char* morphologyName(Morphology m) {
 
 const char* accessName(Access a) { return a == Access::Bilateral ? "bilateral" : "unilateral"; }
 const char* sideName(Side s) { return s == Side::Left ? "left" : "right"; }
+const char* fractureAgeName(FractureAge age) { return age == FractureAge::Acute ? "acute" : "chronic"; }
+
+std::optional<FractureAge> parseFractureAge(const std::string& name) {
+    if (name == "acute") return FractureAge::Acute;
+    if (name == "chronic" || name == "healed") return FractureAge::Chronic;
+    return std::nullopt;
+}
 
 std::optional<Procedure> parseProcedure(const std::string& name) {
     for (Procedure p : {Procedure::Kyphoplasty, Procedure::Vertebroplasty})

@@ -9,7 +9,7 @@
 namespace spineviz {
 namespace {
 
-enum : std::uint64_t { kFillDraw = 11, kPressureDraw = 12 };
+enum : std::uint64_t { kFillDraw = 11, kResistanceDraw = 13 };
 
 constexpr float kMinTipOffset = 0.003f;      // bilateral tips stay this far from the midline
 constexpr float kAnteriorCortexGap = 0.004f; // metres kept between a tip and the anterior cortex
@@ -32,6 +32,73 @@ float anteriorTargetOf(const Trajectory& path, Access access) {
 
 float ellipticBodyVolumeMl(const BodyDimensions& d) {
     return 0.78539816f * d.endplateWidth * d.endplateDepth * d.middleHeight * 1e6f; // elliptic cylinder, m^3 -> mL
+}
+
+// The balloon volume (mL) at which the inflated balloon would come within kCortexMargin of an
+// endplate, in the healthy pose (that is, once it has lifted the endplate all the way back): pushing
+// on would break the endplate into the disc. Against the side walls a balloon yields toward the
+// softer bone in the middle instead, and its length (hence the anterior cortex) is fixed by its size.
+constexpr float kCortexMargin = 0.0015f; // metres (model: the surgeon stops as the balloon nears an endplate)
+
+bool insideInterior(const BodyFrame& b, float shell, const glm::vec3& p) {
+    return p.y <= b.superiorY - shell - kCortexMargin && p.y >= b.inferiorY + shell + kCortexMargin;
+}
+
+bool balloonFits(const ProcedurePlan& plan, float volumeMl) {
+    const float shell = plan.landmarks.dimensions.corticalThickness;
+    for (const SidePlan& s : plan.sides) {
+        const Ellipsoid e = balloonEllipsoid(s.path, s.anteriorTarget, plan.balloonSize, volumeMl);
+        // The balloon's length is fixed by its size (chosen to fit the path); what grows is its
+        // girth: the points across its axis, every 45 degrees, along its middle half.
+        const glm::vec3 axis = e.axis;
+        glm::vec3 across = glm::cross(axis, glm::vec3(0.0f, 1.0f, 0.0f));
+        across = glm::length(across) > 1e-4f ? glm::normalize(across) : glm::vec3(1.0f, 0.0f, 0.0f);
+        const glm::vec3 up = glm::normalize(glm::cross(across, axis));
+        for (float along : {-0.5f, 0.0f, 0.5f}) {
+            const float girth = e.radius * std::sqrt(1.0f - along * along);
+            for (int k = 0; k < 8; ++k) {
+                const float a = 0.78539816f * float(k);
+                const glm::vec3 p = e.centre + axis * (along * e.halfLength) + (across * std::cos(a) + up * std::sin(a)) * girth;
+                if (!insideInterior(plan.body, shell, p)) return false;
+            }
+        }
+    }
+    return true;
+}
+
+float cortexLimitMl(const ProcedurePlan& plan) {
+    float lo = 0.1f, hi = plan.balloonSize.maxVolumeMl;
+    if (balloonFits(plan, hi)) return hi + 1.0f; // never the limit
+    if (!balloonFits(plan, lo)) return lo;
+    for (int i = 0; i < 14; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        (balloonFits(plan, mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
+// Inflation: each balloon is filled toward what the cement will need, and stops at the first
+// criterion (BalloonModel.h). The height it takes back follows from the volume reached past the
+// bone's yield, against the volume that would lift the endplates as far as the fracture lets them.
+constexpr float kLiftVolumePerLostVolume = 0.7f; // model: the balloon lifts the collapsed part, the rest hinges with it
+constexpr float kUnilateralReduction = 0.85f;    // model: one balloon lifts off-centre, less evenly
+
+void planInflation(ProcedurePlan& plan, BoneQuality bone) {
+    const SidePlan& first = plan.sides.front();
+    plan.balloonSize = chooseBalloon((first.anteriorTarget - first.posteriorTarget) * 1e3f - 1.0f);
+    const float balloons = float(plan.sides.size());
+    BalloonCurve& curve = plan.balloonCurve;
+    curve = balloonResistance(bone, deriveSeed(plan.options.seed, kResistanceDraw));
+    const float room = std::max(0.0f, plan.fracture.reducible - plan.fracture.posturalRecovery);
+    curve.reducedVolumeMl = curve.yieldVolumeMl + kLiftVolumePerLostVolume * plan.fracture.lostVolumeMl() * room / balloons;
+    const float target = plan.cementTargetMl / kCavityToCement / balloons;
+    curve.inflate(target, cortexLimitMl(plan), 0.95f * plan.balloonSize.maxVolumeMl);
+    const float access = plan.options.access == Access::Unilateral ? kUnilateralReduction : 1.0f;
+    plan.fracture.applyBalloonReduction(curve.reduction() * access);
+    for (SidePlan& s : plan.sides) {
+        s.balloonAtFull = balloonEllipsoid(s.path, s.anteriorTarget, plan.balloonSize, curve.finalVolumeMl);
+        s.cavity = cavityOfBalloon(s.balloonAtFull);
+    }
 }
 
 } // namespace
@@ -93,21 +160,11 @@ ProcedurePlan ProcedurePlan::make(const ProcedureOptions& options, const Vertebr
         plan.cementTargetMl = std::max(plan.cementTargetMl - kUnilateralSavingMl, 0.12f * plan.bodyVolumeMl);
     if (cementOptions.volumeTargetMl) plan.cementTargetMl = std::max(*cementOptions.volumeTargetMl, 0.1f);
 
-    if (options.procedure == Procedure::Kyphoplasty) {
-        const SidePlan& first = plan.sides.front();
-        plan.balloonSize = chooseBalloon((first.anteriorTarget - first.posteriorTarget) * 1e3f - 1.0f);
-        // Each balloon is filled until the cavities hold what the cement will need (within its limit).
-        const float perBalloon = plan.cementTargetMl / kCavityToCement / float(plan.sides.size());
-        plan.balloonCurve.finalVolumeMl = std::min(perBalloon, 0.95f * plan.balloonSize.maxVolumeMl);
-        SeededRandom pressure(deriveSeed(options.seed, kPressureDraw));
-        plan.balloonCurve.peakPressurePsi = pressure.uniform(170.0f, 230.0f);
-        plan.balloonCurve.finalPressurePsi = plan.balloonCurve.peakPressurePsi - pressure.uniform(20.0f, 50.0f);
-        for (SidePlan& s : plan.sides) {
-            s.balloonAtFull = balloonEllipsoid(s.path, s.anteriorTarget, plan.balloonSize, plan.balloonCurve.finalVolumeMl);
-            s.cavity = cavityOfBalloon(s.balloonAtFull);
-        }
-    }
+    if (options.procedure == Procedure::Kyphoplasty) planInflation(plan, cementOptions.bone);
 
+    // T5-T8 pedicles may be narrower than the instrument (T5 3.65-3.8 mm in series, anatomy.md 1c).
+    const float pedicleMm = std::min(landmarks.pedicle(Side::Left).width, landmarks.pedicle(Side::Right).width) * 1e3f;
+    plan.pedicleFit = fitPedicle(options.procedure == Procedure::Kyphoplasty, pedicleMm > 0.0f ? pedicleMm : 10.0f);
     plan.needleLength = buildInstrument(InstrumentKind::VertebroplastyNeedle).length;
 
     CementSetup setup;

@@ -2,6 +2,7 @@
 // Everything about one procedure that does not change with time, worked out once from the options
 // and the treated vertebra's landmarks: the fracture, the needle paths, the balloon, the cement.
 
+#include "core/instruments/PedicleFit.h"
 #include "core/math/Ellipsoid.h"
 #include "core/procedure/BalloonModel.h"
 #include "core/procedure/BodyDeformation.h"
@@ -39,6 +40,7 @@ struct ProcedurePlan {
     float cementTargetMl = 0.0f;
     CementOptions cementOptions;  // as chosen (defaults resolved in cementSetup)
     CementSetup cementSetup;      // what the cement model was given
+    PedicleFit pedicleFit;        // the access instrument against the narrower pedicle
     float needleLength = 0.0f;    // vertebroplasty needle, tip to hub (metres): where the cement device docks
     std::shared_ptr<const CementField> cement; // shared: plans are copied, the field is large
 

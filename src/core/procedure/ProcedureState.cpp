@@ -137,7 +137,9 @@ void addAccessInstruments(const Clock& c, const SidePlan& s, std::vector<Instrum
     const bool kypho = c.plan.options.procedure == Procedure::Kyphoplasty;
     const double p = c.progress;
     if (!kypho) {
-        out.push_back(place(InstrumentKind::VertebroplastyNeedle, s, approach(s, std::min(p / 0.8, 1.0), s.anteriorTarget)));
+        InstrumentPlacement needle = place(InstrumentKind::VertebroplastyNeedle, s, approach(s, std::min(p / 0.8, 1.0), s.anteriorTarget));
+        needle.params.needleGauge = c.plan.pedicleFit.gauge;
+        out.push_back(needle);
         return;
     }
     // Trocar to the posterior third; the working cannula slides over it; the trocar comes out.
@@ -218,7 +220,11 @@ void addKyphoplastyInstruments(const Clock& c, const SidePlan& s, std::vector<In
 
 void addVertebroplastyInstruments(const Clock& c, const SidePlan& s, std::vector<InstrumentPlacement>& out) {
     const double p = c.progress;
-    const auto needle = [&](float depth) { out.push_back(place(InstrumentKind::VertebroplastyNeedle, s, depth)); };
+    const auto needle = [&](float depth) {
+        InstrumentPlacement n = place(InstrumentKind::VertebroplastyNeedle, s, depth);
+        n.params.needleGauge = c.plan.pedicleFit.gauge;
+        out.push_back(n);
+    };
     switch (c.plan.timeline.phases()[c.index].id) {
     case PhaseId::Cement: {
         needle(s.anteriorTarget);
@@ -255,6 +261,12 @@ Measurements measure(const Clock& c, const ProcedureState& state) {
     m.level = plan.options.level;
     m.phase = phaseName(c.plan.timeline.phases()[c.index].id);
     m.phaseNumber = c.index + 1;
+    m.fractureAge = fractureAgeName(plan.options.age);
+    m.bone = boneQualityName(plan.cementOptions.bone);
+    m.accessRoute = accessRouteName(plan.pedicleFit.route);
+    m.accessGauge = plan.pedicleFit.gauge;
+    m.accessInstrumentMm = plan.pedicleFit.instrumentMm;
+    m.pedicleWidthMm = plan.pedicleFit.pedicleWidthMm;
     m.timeSeconds = c.time;
     m.anteriorHeightMm = state.heights.anterior * 1e3f;
     m.middleHeightMm = state.heights.middle * 1e3f;
@@ -276,15 +288,29 @@ Measurements measure(const Clock& c, const ProcedureState& state) {
         }
     if (m.balloons > 0 && m.balloonVolumeMl > 0.0f)
         m.balloonPressurePsi = plan.balloonCurve.pressureAt(m.balloonVolumeMl / float(m.balloons));
+    if (plan.options.procedure == Procedure::Kyphoplasty && c.of(PhaseId::Inflation) >= 1.0) {
+        m.balloonStop = balloonStopName(plan.balloonCurve.stop);
+        m.balloonFinalVolumeMl = plan.balloonCurve.finalVolumeMl;
+        m.balloonFinalPressurePsi = plan.balloonCurve.finalPressurePsi();
+    }
     if (plan.cement && state.cementTime >= 0.0f) {
         const CementField& field = *plan.cement;
         const float t = state.cementTime;
         m.cementInjectedMl = field.injectedVolumeAt(t);
         m.cementRetainedMl = field.retainedVolumeAt(t);
         m.cementLeakedMl = field.leakedVolumeAt(t);
+        m.cementPressureKPa = t < field.injectionSeconds ? field.pressureKPaAt(t) : 0.0f;
+        // Needles in the plan's side order; a unilateral access uses the left pedicle.
+        for (std::size_t n = 0; n < plan.sides.size() && n < 2; ++n)
+            (plan.sides[n].path.side == Side::Left ? m.cementInjectedLeftMl : m.cementInjectedRightMl) = field.needleVolumeAt(int(n), t);
+        if (field.history.empty()) m.cementInjectedLeftMl = m.cementInjectedMl; // a model without per-needle figures
         for (std::size_t i = 0; i < field.leaks.size(); ++i) {
             const float volume = field.leakVolumeAt(int(i), t);
             if (volume <= 0.0f) continue;
+            if (!isVisibleLeak(volume)) {
+                m.cementTraceMl += volume;
+                continue;
+            }
             Measurements::Leak leak;
             leak.type = leakTypeName(field.leaks[i].type);
             leak.code = leakTypeCode(field.leaks[i].type);

@@ -80,4 +80,27 @@ float CementField::injectedVolumeAt(float t) const {
     return t <= 0.0f ? 0.0f : flowMlPerSecond * t;
 }
 
+namespace {
+
+// The last history sample at or before t (the history is in time order).
+const CementSample* sampleAt(const std::vector<CementSample>& history, float t) {
+    if (history.empty()) return nullptr;
+    auto it = std::upper_bound(history.begin(), history.end(), t, [](float time, const CementSample& s) { return time < s.seconds; });
+    return it == history.begin() ? &history.front() : &*(it - 1);
+}
+
+} // namespace
+
+float CementField::needleVolumeAt(int needle, float t) const {
+    if (needle < 0 || needle > 1 || t < 0.0f) return 0.0f;
+    const CementSample* s = sampleAt(history, t);
+    return s ? s->needleMl[needle] : 0.0f;
+}
+
+float CementField::pressureKPaAt(float t) const {
+    if (t < 0.0f) return 0.0f;
+    const CementSample* s = sampleAt(history, t);
+    return s ? s->pressureKPa : 0.0f;
+}
+
 } // namespace spineviz

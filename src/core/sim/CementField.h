@@ -25,6 +25,7 @@ struct CementSample {
     float leakedMl = 0.0f;    // outside it, all leaks together
     float viscosityPaS = 0.0f;
     float pressureKPa = 0.0f; // model: cement pressure in the bone at the tip(s), cannula loss excluded
+    float needleMl[2] = {0.0f, 0.0f}; // pushed through each needle or cannula so far (tips in CementSetup order)
 };
 
 struct CementField {
@@ -55,6 +56,10 @@ struct CementField {
     // volumeAt(t) within one voxel (mass conservation); volumeAt(t) when no flow rate is known.
     float injectedVolumeAt(float t) const;
     float finalVolume() const { return volumeAt(injectionSeconds); }
+    // What went through needle `needle` (0 or 1, CementSetup::tips order) by time t, from the history
+    // (0 without one); and the tip pressure then (kPa, 0 without a history).
+    float needleVolumeAt(int needle, float t) const;
+    float pressureKPaAt(float t) const;
     // Minutes since mixing and viscosity at injection time t.
     float minutesAt(float t) const { return injectionStartMinutes + t / 60.0f; }
     float viscosityAt(float t) const { return rheology.viscosityAt(minutesAt(t)); }

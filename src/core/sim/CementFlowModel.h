@@ -36,6 +36,17 @@ struct CementFlowConstants {
     // unseen (small leaks are mostly missed on radiographs, Yeom 2003). Model value.
     static constexpr float kStopVisibleMl = 0.02f;
     static constexpr float kMaxLeakShare = 0.9f;        // leaks can take at most this share of the flow (model)
+    // Bilateral injection alternates between the needles in aliquots of about this much (model: a
+    // surgeon fills each side in turn so both halves of the body get about half).
+    static constexpr float kAliquotMl = 0.5f;
+    // A leak fed from the needle not in use drains at this share of its rate: the pressure in that
+    // side's cement relaxes while the other side is filled (model).
+    static constexpr float kIdleLeakShare = 0.3f;
+    // Yield stress (Pa) of the cement when it becomes a paste (500 Pa.s); it scales as viscosity^1.5 (model, calibrated).
+    static constexpr float kPasteYieldPa = 250.0f;
+    // Leaks drain faster than the neck and channel alone give: the veins and tissue beyond open into
+    // wider spaces than the model's grid resolves (model, calibrated to the leak rates of PMID 28192270).
+    static constexpr float kLeakConductance = 8.0f;
 };
 
 class CementFlowSimulation {
@@ -75,6 +86,7 @@ private:
         double flow = 0.0;        // m^3/s, this step
         double ml = 0.0;          // leaked so far
         int leak = -1;            // index in leaks_ once cement is out
+        int needle = 0;           // whose cement reached it first
         std::vector<std::uint32_t> front;
         std::vector<Entry> heap;
     };
@@ -90,6 +102,11 @@ private:
     double cellMl(std::uint32_t v) const;
     void rebuildHeap(std::vector<std::uint32_t>& front, std::vector<Entry>& heap, std::uint8_t frontState, double scale);
     void finish(const char* reason);
+    void chooseNeedle();
+    // Flow (m^3/s) out of the source in use: bilateral injection alternates, so one needle carries it all.
+    double sourceFlow() const { return bulkFlow_ * double(needles_) / double(sources_); }
+    bool needleHasFront(int needle, bool cavityOnly = false) const;
+    double yieldBlock(int exit) const; // Pa the paste's yield stress holds back at this exit
     void sample();
 
     CementSetup setup_;
@@ -108,6 +125,10 @@ private:
     double bulkFlow_ = 0.0;    // m^3/s going into the bone this step
     double viscosity_ = 0.0;   // Pa.s this step
     double pressure_ = 0.0;    // Pa at the tip (recent invasion pressures)
+    int needles_ = 1;          // needle tips that took cement (bilateral: 2)
+    int activeNeedle_ = 0;     // the needle being pushed now (bilateral injection alternates)
+    double aliquotStartMl_ = 0.0; // placed volume when the active needle took over
+    double needleMl_[2] = {0.0, 0.0}; // through each needle so far
     float time_ = 0.0f;
     bool finished_ = false;
     bool stopTriggered_ = false;
@@ -115,7 +136,7 @@ private:
 
     std::vector<std::uint8_t> state_;
     std::unique_ptr<float[]> omega_, entry_, perm_, fill_;
-    std::unique_ptr<std::uint8_t[]> source_, part_;
+    std::unique_ptr<std::uint8_t[]> source_, part_, needle_;
     // Where cement comes from: the needle tips (radius: the needle's) or, once a cavity is full, its wall.
     struct Source {
         glm::vec3 centre{0.0f};
