@@ -6,8 +6,9 @@
 //  - Blur: the focal spot's penumbra and the detector's spread, a 3x3 binomial kernel.
 //  - Scatter: part of what reaches the detector is scattered, a broad low-pass of the transmitted
 //    intensity (a coarse mip level of p) added to the primary; it lowers contrast and greys metal.
-//  - Automatic brightness and contrast (ABC) per view: the image is centred on p_ref, the mean line
-//    integral over the central half of the field, and the contrast of what lies in the body (bone,
+//  - Automatic brightness and contrast (ABC) per view: the image is centred on p_ref, the anatomy's
+//    mean line integral over the central half of the field (the body and the bone: like a C-arm's
+//    measuring field, it is not thrown by the dark instruments and cement), and the contrast of what lies in the body (bone,
 //    instruments) is set from the spread of the bone's line integral there (the line target's mip
 //    level of 4x4 texels), within limits: faint thoracic bone against the lungs is stretched.
 //  - Edge enhancement (optional): unsharp masking of p against a 4x4 mean, limited so metal does
@@ -76,7 +77,7 @@ void main() {
     vec2 image = uv * 2.0 - 1.0; // -1..1, x right, y up
     float r = length(image);
     vec4 centre = textureLod(uLine, vec2(0.5), uCentreLevel); // means over the central half
-    float reference = centre.r;
+    float reference = centre.g + centre.a;
     float body = texelFetch(uLine, pixel, 0).a;
 
     // Focal spot and detector: a 3x3 binomial blur.
@@ -88,7 +89,10 @@ void main() {
     if (uEdge > 0.0) p += uEdge * clamp(p - textureLod(uLine, uv, 2.0).r, -kEdgeLimit, kEdgeLimit);
     // Scatter: primary plus a low-pass of it, relative to the level, normalised so the level stays.
     if (uScatter > 0.0) {
-        float low = textureLod(uLine, uv, uScatterLevel).r;
+        // From the anatomy's part only: a few small instruments barely change the scatter field,
+        // and the coarse mip would spread their shadow into a dark halo.
+        vec4 coarse = textureLod(uLine, uv, uScatterLevel);
+        float low = coarse.g + coarse.a;
         float primary = exp(-clamp(p - reference, -20.0, 30.0)), scattered = uScatter * exp(-clamp(low - reference, -20.0, 30.0));
         p = reference - log((primary + scattered) / (1.0 + uScatter));
     }

@@ -171,7 +171,7 @@ TEST_F(XrayImageQualityGLTest, ThoracicApIsAsReadableAsLumbar) {
 }
 
 // On AP the pedicle is seen end-on: its cortex, met tangentially, is a darker ring around the
-// lighter marrow inside.
+// lighter marrow inside, clearly (before issue 12 the ring was 8-14 grey levels darker at T5 and T8).
 TEST_F(XrayImageQualityGLTest, PedicleOvalsShowOnThoracicAp) {
     for (const char* level : {"T5", "T8"}) {
         prepare(level, PhaseId::Healthy, 0.5, xray::CArmPreset::TrueAp);
@@ -199,7 +199,7 @@ TEST_F(XrayImageQualityGLTest, PedicleOvalsShowOnThoracicAp) {
             inner /= innerCount;
             ring /= ringCount;
             RecordProperty(std::string(level) + (side ? "_right" : "_left"), std::to_string(inner - ring));
-            EXPECT_GT(inner - ring, 6.0) << level << " side " << side << ": centre " << inner << ", ring " << ring;
+            EXPECT_GT(inner - ring, 20.0) << level << " side " << side << ": centre " << inner << ", ring " << ring;
         }
     }
 }

@@ -31,20 +31,21 @@ constexpr float kHeartSemiLateral = 0.06f, kHeartSemiDepth = 0.05f, kHeartSemiHe
 constexpr float kHeartLeft = 0.02f, kHeartAnterior = 0.08f;
 // The abdomen's contents in front of the lumbar spine, by volume (estimates): 50 % viscera at
 // soft tissue's 0.201 /cm, 45 % fat (retroperitoneal, mesenteric, omental) at 0.174 and 5 % bowel
-// gas at about 0: 0.179 /cm. An ellipsoid 24 cm wide, 13 cm deep and 28 cm tall, centred at L2's
-// height 7 cm in front of the bodies (its top under the domes holds the stomach and the colon's
-// flexures).
+// gas at about 0: 0.179 /cm. An ellipsoid 24 cm wide, 13 cm deep and 36 cm tall, centred at L3's
+// height 7 cm in front of L2's body: from under the domes (the stomach and the colon's flexures)
+// into the pelvis, below the field of an L5 view.
 constexpr float kAbdomenMuPerM = (0.50f * 0.201f + 0.45f * kWaterMuPerCm * 0.9f) * 100.0f;
-constexpr float kAbdomenSemiLateral = 0.12f, kAbdomenSemiDepth = 0.065f, kAbdomenSemiHeight = 0.14f;
+constexpr float kAbdomenSemiLateral = 0.12f, kAbdomenSemiDepth = 0.065f, kAbdomenSemiHeight = 0.18f;
 constexpr float kAbdomenAnterior = 0.07f;
 // The psoas muscles, either side of the lumbar bodies from T12 to L5: 5 cm wide and deep at their
 // widest (L3-L4), centred 4.5 cm from the midline (estimates). They hug the bodies' sides through
 // the lordosis, which one upright ellipsoid cannot: it is set level (front to back) with the
 // treated vertebra's body, where the image is centred.
 constexpr float kPsoasSemiLateral = 0.025f, kPsoasSemiDepth = 0.025f, kPsoasSemiHeight = 0.11f, kPsoasOffset = 0.045f;
-// The shoulders beside the upper chest (arms forward in the prone position): 14 cm wide, 14 cm
-// deep, 20 cm tall, centred at T2's height 17 cm to either side (estimates).
-constexpr float kShoulderSemiLateral = 0.07f, kShoulderSemiDepth = 0.07f, kShoulderSemiHeight = 0.10f, kShoulderOffset = 0.17f;
+// The shoulders beside the upper chest (arms forward beside the head in the prone position, so
+// only the shoulder girdle's muscle and scapula): 12 cm wide and deep, 16 cm tall, centred at T1's
+// height 17 cm to either side, reaching down to about T4 (estimates).
+constexpr float kShoulderSemiLateral = 0.06f, kShoulderSemiDepth = 0.06f, kShoulderSemiHeight = 0.08f, kShoulderOffset = 0.17f;
 
 glm::vec3 worldPoint(const Scene& scene, const VertebraNode& v, const glm::vec3& local) {
     const glm::mat4 world = scene.worldTransforms()[static_cast<std::size_t>(v.node)];
@@ -95,8 +96,8 @@ BodyOutline bodyOutlineFor(const Scene& scene, const SpineAnatomy& anatomy, cons
     if (l2 && l3) {
         const glm::vec3 c = bodyCentreWorld(scene, *l3);
         out.abdomen = true;
-        const glm::vec3 top = bodyCentreWorld(scene, *l2);
-        out.abdomenShape.centre = glm::vec3(centre.x, top.y, top.z + kAbdomenAnterior);
+        const glm::vec3 front = bodyCentreWorld(scene, *l2); // the lordosis: L2 stands furthest forward
+        out.abdomenShape.centre = glm::vec3(centre.x, c.y, front.z + kAbdomenAnterior);
         out.abdomenShape.semiAxes = glm::vec3(kAbdomenSemiLateral, kAbdomenSemiHeight, kAbdomenSemiDepth);
         out.psoasCount = 2;
         for (int i = 0; i < 2; ++i) {
@@ -104,8 +105,8 @@ BodyOutline bodyOutlineFor(const Scene& scene, const SpineAnatomy& anatomy, cons
             out.psoas[i].semiAxes = glm::vec3(kPsoasSemiLateral, kPsoasSemiHeight, kPsoasSemiDepth);
         }
     }
-    if (const VertebraNode* t2 = anatomy.vertebra("T2")) {
-        const glm::vec3 c = bodyCentreWorld(scene, *t2);
+    if (const VertebraNode* t1 = anatomy.vertebra("T1")) {
+        const glm::vec3 c = bodyCentreWorld(scene, *t1);
         out.shoulderCount = 2;
         for (int i = 0; i < 2; ++i) {
             out.shoulders[i].centre = glm::vec3(centre.x + (i == 0 ? kShoulderOffset : -kShoulderOffset), c.y, out.trunk.centre.z);

@@ -129,7 +129,10 @@ glm::vec4 XrayImage::centralMeans() const {
     return sum;
 }
 
-float XrayImage::brightnessLevel() const { return centralMeans().x; }
+float XrayImage::brightnessLevel() const {
+    const glm::vec4 m = centralMeans();
+    return m.y + m.w; // the bone's and the body's: the instruments do not move it
+}
 
 float XrayImage::anatomySpread() const {
     const glm::vec4 m = centralMeans();

@@ -53,7 +53,7 @@ public:
     std::vector<float> readLineIntegral() const;                 // sum mu L per pixel, body included, before blur
     std::vector<float> readPathLengths(xray::XrayClass c) const; // metres per pixel; empty unless
                                                                  // the renderer records classes
-    float brightnessLevel() const; // the line integral the display centres on
+    float brightnessLevel() const; // the line integral the display centres on (the anatomy's, central field)
     float anatomySpread() const;   // the anatomy's spread over the central field (automatic contrast)
 
 private:
