@@ -4,7 +4,9 @@
 // (back face); with additive blending the sum is the length inside. Each item's weight routes
 // its length: by default, one float channel of sum mu L (the weight is the item's attenuation
 // coefficient, or a combination for nested solids: XrayRenderer::channelWeights); with CLASSES
-// defined, eight channels of path length per material class (for tests and inspection).
+// defined, eight channels of path length per material class (for tests and inspection). The default
+// pass also keeps the bone's own part of the sum (cortical and trabecular), for the trabecular
+// texture and the automatic contrast, which look at the anatomy, not at the instruments.
 
 in vec3 vWorld;
 
@@ -19,7 +21,8 @@ layout(location = 0) out vec4 oLengths0;
 layout(location = 1) out vec4 oLengths1;
 #else
 uniform float uWeight;    // 1/m
-layout(location = 0) out float oSum;
+uniform float uBoneWeight; // 1/m: the bone's part of uWeight
+layout(location = 0) out vec2 oSum;
 #endif
 
 void main() {
@@ -29,6 +32,6 @@ void main() {
     oLengths0 = s * uWeights0;
     oLengths1 = s * uWeights1;
 #else
-    oSum = s * uWeight;
+    oSum = s * vec2(uWeight, uBoneWeight);
 #endif
 }

@@ -42,6 +42,8 @@ struct DrawItem {
     bool holedByCavities = false; // its cut face leaves the cavities open
     Matter matter = Matter::None;  // for the X-ray view; None: invisible to X-rays
     bool hollow = false;           // a void inside other matter (a cavity): subtracts from what holds it
+    bool coreless = false;         // a bone with no trabecular core of its own (a rib): the X-ray gives
+                                   // it a cortex (xray::kCorelessCortex) around marrow
 };
 
 // What the frame shares across items.

@@ -57,6 +57,17 @@ Matter matterFor(PartMaterial material) {
     return Matter::Plastic;
 }
 
+// A bone node with no trabecular core among its children (the ribs): the X-ray gives it one.
+bool corelessBone(const Scene& scene, const Node& node) {
+    for (int child : node.children) {
+        const int mesh = scene.nodes[static_cast<std::size_t>(child)].mesh;
+        if (mesh < 0) continue;
+        for (const auto& primitive : scene.meshes[static_cast<std::size_t>(mesh)].primitives)
+            if (materialName(scene, primitive.material) == mf::kMaterialTrabecular) return false;
+    }
+    return true;
+}
+
 // Inner layers of a solid show only where it is cut.
 bool isInnerLayer(const std::string& material) { return material == mf::kMaterialTrabecular || material == mf::kMaterialNucleus; }
 
@@ -233,6 +244,7 @@ void ProcedureDrawer::addAnatomy(const Scene& scene, const GpuScene& gpu, const 
             item.look.surfaceDetail = material == mf::kMaterialBone ? 1.0f : 0.4f;
             item.cap = capFor(material);
             item.matter = matterFor(material);
+            item.coreless = material == mf::kMaterialBone && corelessBone(scene, scene.nodes[n]);
             item.drawSurface = !isInnerLayer(material);
             item.clipped = look.cutaway && (treated || look.section == SectionMode::Axial);
             item.holedByCavities = treated; // cavities, and a balloon where it has pushed the bone aside

@@ -32,6 +32,11 @@ enum class XrayClass {
 inline constexpr int kXrayClassCount = static_cast<int>(XrayClass::Count);
 std::string_view xrayClassName(XrayClass c);
 
+// The cortex of a bone the model gives no trabecular core (the ribs), metres: an elderly adult's
+// rib cortex is about 0.5-1.5 mm thick (estimate; docs/fluoroscopy.md). The rest of its volume is
+// marrow, counted as trabecular bone.
+inline constexpr float kCorelessCortex = 0.0007f;
+
 // Bone quality of the trabecular interior (its CT number: docs/fluoroscopy.md).
 enum class BoneQuality { Osteoporotic, Young };
 

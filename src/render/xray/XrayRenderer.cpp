@@ -1,10 +1,8 @@
 #include "render/xray/XrayRenderer.h"
 
-#include "render/GlTexture.h"
-
-#include "render/GpuMesh.h"
 #include "core/math/SeededRandom.h"
-#include "render/Screenshot.h"
+#include "render/GlTexture.h"
+#include "render/GpuMesh.h"
 
 #include <glm/mat3x3.hpp>
 #include <glm/matrix.hpp>
@@ -18,19 +16,9 @@ namespace {
 using xray::XrayClass;
 constexpr int kChannels = xray::kXrayClassCount;
 constexpr int kDeviateTile = 512; // shaders/xray_display.frag's kNoiseMask + 1
+constexpr int kGrainTile = 256;   // shaders/xray_line.frag's tile
 
 std::size_t channel(XrayClass c) { return static_cast<std::size_t>(c); }
-
-GLuint makeTexture(int size, GLint internalFormat, GLenum format, GLenum type, bool mipmapped) {
-    const GLuint texture = makeTexture2D(size, size, internalFormat, format, type, GL_LINEAR);
-    if (mipmapped) {
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_NEAREST);
-        glGenerateMipmap(GL_TEXTURE_2D);
-    }
-    return texture;
-}
-
-bool complete() { return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE; }
 
 // Deformation moves a vertebra's surface by millimetres and its bounds stay in the model's frame:
 // a margin keeps the test conservative.
@@ -55,161 +43,73 @@ bool outsideFrustum(const Aabb& box, const glm::mat4& clipFromMesh) {
     return false;
 }
 
-// The body's line integral along the ray to an image point (-1..1), as the display shader has it.
-float bodyLine(const xray::BodyOutline& body, float tissue, const xray::CArmView& view, const glm::vec2& image) {
-    if (!body.present) return 0.0f;
-    const glm::vec3 dir = view.rayTo(image);
-    float p = tissue * xray::chordLength(body.trunk, view.source, dir);
-    for (int i = 0; i < body.lungCount; ++i) p += (body.lungMuPerM - tissue) * xray::chordLength(body.lungs[i], view.source, dir);
-    return p;
+
+// A tile of standard normal deviates (Box-Muller).
+std::vector<float> normalDeviates(int side, std::uint64_t seed) {
+    std::vector<float> normals(static_cast<std::size_t>(side) * side);
+    SeededRandom random(seed);
+    for (std::size_t i = 0; i + 1 < normals.size(); i += 2) {
+        const double u1 = std::max(random.unit(), 1e-12), u2 = random.unit();
+        const double r = std::sqrt(-2.0 * std::log(u1));
+        normals[i] = static_cast<float>(r * std::cos(6.283185307179586 * u2));
+        normals[i + 1] = static_cast<float>(r * std::sin(6.283185307179586 * u2));
+    }
+    return normals;
 }
 
-// The body's mean line integral over the square [-half, half]^2 of the image, on a grid.
-float bodyMean(const xray::BodyOutline& body, float tissue, const xray::CArmView& view, float half) {
-    if (!body.present) return 0.0f;
-    constexpr int kGrid = 8;
-    float sum = 0.0f;
-    for (int y = 0; y < kGrid; ++y)
-        for (int x = 0; x < kGrid; ++x)
-            sum += bodyLine(body, tissue, view, glm::vec2((x + 0.5f) / kGrid * 2.0f - 1.0f, (y + 0.5f) / kGrid * 2.0f - 1.0f) * half);
-    return sum / static_cast<float>(kGrid * kGrid);
-}
-
-int topMipLevel(int size) { return static_cast<int>(std::floor(std::log2(static_cast<float>(std::max(size, 1))))); }
-
-std::vector<float> readRgba32f(GLuint fbo, GLenum attachment, int size) {
-    std::vector<float> rgba(static_cast<std::size_t>(size) * size * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
-    glReadBuffer(attachment);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glReadPixels(0, 0, size, size, GL_RGBA, GL_FLOAT, rgba.data());
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
-    return rgba;
+// The trabecular texture: deviates smoothed (wrapping, so the tile repeats seamlessly) more along
+// the image's vertical than across it, since an osteoporotic vertebra keeps its vertical
+// trabeculae longest (docs/fluoroscopy.md), then scaled back to unit variance.
+std::vector<float> trabecularGrain() {
+    const int n = kGrainTile;
+    std::vector<float> a = normalDeviates(n, 0x7eabecu), b(a.size());
+    const auto blur = [n](const std::vector<float>& in, std::vector<float>& out, int dx, int dy, float sigma) {
+        const int reach = static_cast<int>(std::ceil(2.5f * sigma));
+        for (int y = 0; y < n; ++y)
+            for (int x = 0; x < n; ++x) {
+                double sum = 0.0, weights = 0.0;
+                for (int k = -reach; k <= reach; ++k) {
+                    const double w = std::exp(-0.5 * k * k / (sigma * sigma));
+                    const int sx = (x + k * dx + n) % n, sy = (y + k * dy + n) % n;
+                    sum += w * in[static_cast<std::size_t>(sy) * n + static_cast<std::size_t>(sx)];
+                    weights += w;
+                }
+                out[static_cast<std::size_t>(y) * n + static_cast<std::size_t>(x)] = static_cast<float>(sum / weights);
+            }
+    };
+    blur(a, b, 1, 0, 0.8f);
+    blur(b, a, 0, 1, 2.2f);
+    double square = 0.0;
+    for (float v : a) square += double(v) * v;
+    const float scale = static_cast<float>(1.0 / std::sqrt(square / double(a.size())));
+    for (float& v : a) v *= scale;
+    return a;
 }
 
 } // namespace
 
-XrayImage::~XrayImage() { release(); }
-
-void XrayImage::release() {
-    if (!sumFbo_ && !classFbo_ && !displayFbo_) return;
-    const GLuint framebuffers[] = {sumFbo_, classFbo_, displayFbo_};
-    const GLuint textures[] = {sumTexture_, classTextures_[0], classTextures_[1], lineTexture_, displayTexture_};
-    glDeleteFramebuffers(3, framebuffers);
-    glDeleteTextures(5, textures);
-    sumFbo_ = classFbo_ = displayFbo_ = 0;
-    sumTexture_ = classTextures_[0] = classTextures_[1] = lineTexture_ = displayTexture_ = 0;
-    size_ = 0;
-}
-
-bool XrayImage::ensure(int size) {
-    size = std::clamp(size, 16, 4096);
-    if (size == size_ && sumFbo_) return true;
-    release();
-    GLint previous = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-    bool ok = true;
-
-    glGenFramebuffers(1, &sumFbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, sumFbo_);
-    sumTexture_ = makeTexture(size, GL_R32F, GL_RED, GL_FLOAT, true);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, sumTexture_, 0);
-    ok = ok && complete();
-
-    glGenFramebuffers(1, &displayFbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, displayFbo_);
-    displayTexture_ = makeTexture(size, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, false);
-    lineTexture_ = makeTexture(size, GL_R32F, GL_RED, GL_FLOAT, false);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, displayTexture_, 0);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D, lineTexture_, 0);
-    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(2, buffers);
-    ok = ok && complete();
-    if (ok) { // a black monitor until the first image
-        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
-
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
-    size_ = size;
-    if (!ok) release();
-    return ok;
-}
-
-bool XrayImage::ensureClasses() {
-    if (classFbo_) return true;
-    GLint previous = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-    glGenFramebuffers(1, &classFbo_);
-    glBindFramebuffer(GL_FRAMEBUFFER, classFbo_);
-    for (int i = 0; i < 2; ++i) {
-        classTextures_[i] = makeTexture(size_, GL_RGBA32F, GL_RGBA, GL_FLOAT, false);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(i), GL_TEXTURE_2D, classTextures_[i], 0);
-    }
-    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(2, buffers);
-    const bool ok = complete();
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
-    return ok;
-}
-
-Image XrayImage::readDisplay() const { return readFramebuffer(displayFbo_, size_, size_); }
-
-std::vector<float> XrayImage::readLineIntegral() const {
-    const std::vector<float> rgba = readRgba32f(displayFbo_, GL_COLOR_ATTACHMENT1, size_);
-    std::vector<float> out(rgba.size() / 4);
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = rgba[i * 4];
-    return out;
-}
-
-std::vector<float> XrayImage::readPathLengths(xray::XrayClass c) const {
-    if (!classFbo_) return {};
-    const int index = static_cast<int>(c);
-    const std::vector<float> rgba = readRgba32f(classFbo_, GL_COLOR_ATTACHMENT0 + static_cast<GLenum>(index / 4), size_);
-    std::vector<float> out(rgba.size() / 4);
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = rgba[i * 4 + static_cast<std::size_t>(index % 4)];
-    return out;
-}
-
-float XrayImage::brightnessLevel() const {
-    // The scene's mean over the central half of the field (the four middle texels of the 4x4 mip
-    // level of the path pass), plus the body's.
-    const int level = std::max(topMipLevel(size_) - 2, 0), side = std::max(size_ >> level, 1);
-    std::vector<float> texels(static_cast<std::size_t>(side) * side);
-    glBindTexture(GL_TEXTURE_2D, sumTexture_);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glGetTexImage(GL_TEXTURE_2D, level, GL_RED, GL_FLOAT, texels.data());
-    float sum = texels[0];
-    if (side >= 4) {
-        sum = 0.0f;
-        for (int y = 1; y <= 2; ++y)
-            for (int x = 1; x <= 2; ++x) sum += 0.25f * texels[static_cast<std::size_t>(y) * side + static_cast<std::size_t>(x)];
-    }
-    return sum + bodyCentreMean_;
-}
-
 XrayRenderer::~XrayRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (deviates_) glDeleteTextures(1, &deviates_);
+    if (grain_) glDeleteTextures(1, &grain_);
 }
 
 std::string XrayRenderer::init(const std::string& shaderDir) {
     std::string error = paths_.load(shaderDir, "xray_paths.vert", "xray_paths.frag");
     if (error.empty()) error = classPaths_.load(shaderDir, "xray_paths.vert", "xray_paths.frag", "#define CLASSES 1\n");
+    if (error.empty()) error = line_.load(shaderDir, "xray_screen.vert", "xray_line.frag");
     if (error.empty()) error = display_.load(shaderDir, "xray_screen.vert", "xray_display.frag");
     if (error.empty() && !emptyVao_) glGenVertexArrays(1, &emptyVao_);
     if (error.empty() && !deviates_) {
-        // A tile of standard normal deviates (Box-Muller), drawn once; every image reads it from
-        // its own random place.
-        std::vector<float> normals(static_cast<std::size_t>(kDeviateTile) * kDeviateTile);
-        SeededRandom random(0x5eedf1u);
-        for (std::size_t i = 0; i < normals.size(); i += 2) {
-            const double u1 = std::max(random.unit(), 1e-12), u2 = random.unit();
-            const double r = std::sqrt(-2.0 * std::log(u1));
-            normals[i] = static_cast<float>(r * std::cos(6.283185307179586 * u2));
-            normals[i + 1] = static_cast<float>(r * std::sin(6.283185307179586 * u2));
-        }
+        // Drawn once; every image reads it from its own random place.
+        const std::vector<float> normals = normalDeviates(kDeviateTile, 0x5eedf1u);
         deviates_ = makeTexture2D(kDeviateTile, kDeviateTile, GL_R32F, GL_RED, GL_FLOAT, GL_NEAREST, normals.data());
+    }
+    if (error.empty() && !grain_) {
+        const std::vector<float> grain = trabecularGrain();
+        grain_ = makeTexture2D(kGrainTile, kGrainTile, GL_R32F, GL_RED, GL_FLOAT, GL_LINEAR, grain.data());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_REPEAT);
     }
     return error;
 }
@@ -254,7 +154,7 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
     glGetIntegerv(GL_VIEWPORT, viewport);
     const int n = image.size();
 
-    // 1. Path lengths, weighted by attenuation: sum mu L per pixel.
+    // 1. Path lengths, weighted by attenuation: sum mu L per pixel, and the bone's part of it.
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_STENCIL_TEST);
@@ -277,20 +177,29 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
         const XrayClass k = static_cast<XrayClass>(c);
         mu[static_cast<std::size_t>(c)] = t.of(k) - (body.present && xray::displacesBody(k) ? tissue : 0.0f);
     }
-    // The items the X-ray sees, with their weights.
+    // The items the X-ray sees, with their weights; a coreless bone twice, the second time as the
+    // marrow inside its cortex.
     const glm::mat4 viewProjection = view.projection * view.view;
     struct Seen {
         const DrawItem* item;
         std::array<float, kChannels> w;
-        float weight; // sum_c w_c mu_c, 1/m
+        float weight = 0.0f; // sum_c w_c mu_c, 1/m
+        float bone = 0.0f;   // its cortical and trabecular part
+        float inset = 0.0f;  // metres
+    };
+    const auto weigh = [&](Seen& s) {
+        s.weight = 0.0f;
+        for (int c = 0; c < kChannels; ++c) s.weight += s.w[static_cast<std::size_t>(c)] * mu[static_cast<std::size_t>(c)];
+        s.bone = s.w[channel(XrayClass::Cortical)] * mu[channel(XrayClass::Cortical)] +
+                 s.w[channel(XrayClass::Trabecular)] * mu[channel(XrayClass::Trabecular)];
     };
     std::vector<Seen> seen;
-    seen.reserve(frame.items.size());
+    seen.reserve(frame.items.size() + 16);
     for (const DrawItem& item : frame.items) {
-        Seen s{&item, {}, 0.0f};
+        Seen s{&item, {}};
         if (item.matter == Matter::Plastic && !physics.plastics) continue;
         if (!channelWeights(item, t, s.w)) continue;
-        for (int c = 0; c < kChannels; ++c) s.weight += s.w[static_cast<std::size_t>(c)] * mu[static_cast<std::size_t>(c)];
+        weigh(s);
         // Nothing to add (soft tissue and disc inside the body attenuate as the body does).
         if (s.weight == 0.0f && !recordClasses_) continue;
         if (bounds) {
@@ -298,6 +207,14 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
             if (known != bounds->end() && outsideFrustum(known->second, viewProjection * item.model)) continue;
         }
         seen.push_back(s);
+        if (item.coreless && item.matter == Matter::CorticalBone && !item.hollow) {
+            Seen marrow{&item, {}};
+            marrow.w[channel(XrayClass::Cortical)] = -1.0f;
+            marrow.w[channel(XrayClass::Trabecular)] = 1.0f;
+            marrow.inset = xray::kCorelessCortex;
+            weigh(marrow);
+            seen.push_back(marrow);
+        }
     }
     itemsDrawn_ = static_cast<int>(seen.size());
     const auto drawSeen = [&](ShaderProgram& program, bool classes) {
@@ -309,11 +226,13 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
         for (const Seen& s : seen) {
             if (!classes && s.weight == 0.0f) continue;
             program.set("uModel", s.item->model);
+            program.set("uInset", s.inset);
             if (classes) {
                 program.set("uWeights0", glm::vec4(s.w[0], s.w[1], s.w[2], s.w[3]));
                 program.set("uWeights1", glm::vec4(s.w[4], s.w[5], s.w[6], s.w[7]));
             } else {
                 program.set("uWeight", s.weight);
+                program.set("uBoneWeight", s.bone);
             }
             // A mirroring model matrix turns the winding over, and with it which faces are front.
             program.set("uFacing", glm::determinant(glm::mat3(s.item->model)) < 0.0f ? -1.0f : 1.0f);
@@ -332,53 +251,91 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
 
-    glBindTexture(GL_TEXTURE_2D, image.sumTexture_);
-    glGenerateMipmap(GL_TEXTURE_2D); // the brightness control's mean
-
-    // 2. The line integral with the analytic body, and what the monitor shows.
-    glBindFramebuffer(GL_FRAMEBUFFER, image.displayFbo_);
+    // 2. The line integral with the analytic body; 3. what the monitor shows.
     glBindVertexArray(emptyVao_);
-    image.bodyCentreMean_ = bodyMean(body, tissue, view, 0.5f);
+    drawLine(view, physics, look, image);
+    drawDisplay(look, seed, image);
+    glBindVertexArray(0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
+    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+}
+
+void XrayRenderer::drawLine(const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look, XrayImage& image) {
+    const xray::BodyOutline& body = physics.body;
+    const float tissue = physics.table.of(XrayClass::SoftTissue);
+    glBindFramebuffer(GL_FRAMEBUFFER, image.lineFbo_);
+    line_.use();
+    line_.set("uSum", 0);
+    line_.set("uSize", static_cast<float>(image.size()));
+    line_.set("uSource", view.source);
+    line_.set("uDetectorCentre", view.detectorCentre);
+    line_.set("uRight", view.right);
+    line_.set("uUp", view.up);
+    line_.set("uFieldRadius", view.fieldRadius);
+    line_.set("uBody", body.present ? 1 : 0);
+    line_.set("uBodyMu", tissue);
+    line_.set("uTrunk", glm::vec4(body.trunk.centre.x, body.trunk.centre.z, body.trunk.semiLateral, body.trunk.semiDepth));
+    line_.set("uFatThickness", body.fatThickness);
+    line_.set("uFatExcessMu", body.fatMuPerM - tissue);
+    line_.set("uLungCount", body.present ? body.lungCount : 0);
+    line_.set("uLungExcessMu", body.lungMuPerM - tissue);
+    line_.set("uHeart", body.present && body.heart ? 1 : 0);
+    line_.set("uHeartCentre", body.heartShape.centre);
+    line_.set("uHeartSemiAxes", body.heartShape.semiAxes);
+    line_.set("uAbdomen", body.present && body.abdomen ? 1 : 0);
+    line_.set("uAbdomenCentre", body.abdomenShape.centre);
+    line_.set("uAbdomenSemiAxes", body.abdomenShape.semiAxes);
+    line_.set("uAbdomenExcessMu", body.abdomenMuPerM - tissue);
+    line_.set("uPsoasCount", body.present ? body.psoasCount : 0);
+    line_.set("uShoulderCount", body.present ? body.shoulderCount : 0);
+    for (int i = 0; i < 2; ++i) {
+        const std::string index = "[" + std::to_string(i) + "]";
+        line_.set(("uLungCentre" + index).c_str(), body.lungs[i].centre);
+        line_.set(("uLungSemiAxes" + index).c_str(), body.lungs[i].semiAxes);
+        line_.set(("uPsoasCentre" + index).c_str(), body.psoas[i].centre);
+        line_.set(("uPsoasSemiAxes" + index).c_str(), body.psoas[i].semiAxes);
+        line_.set(("uShoulderCentre" + index).c_str(), body.shoulders[i].centre);
+        line_.set(("uShoulderSemiAxes" + index).c_str(), body.shoulders[i].semiAxes);
+    }
+    glBindTexture(GL_TEXTURE_2D, image.sumTexture_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindTexture(GL_TEXTURE_2D, image.lineTexture_);
+    glGenerateMipmap(GL_TEXTURE_2D); // the means the automatic brightness and contrast use
+}
+
+void XrayRenderer::drawDisplay(const xray::XrayLook& look, std::uint32_t seed, XrayImage& image) {
+    const int n = image.size(), top = xrayTopMipLevel(n);
+    glBindFramebuffer(GL_FRAMEBUFFER, image.displayFbo_);
     display_.use();
-    display_.set("uSum", 0);
+    display_.set("uLine", 0);
     display_.set("uDeviates", 1);
+    display_.set("uGrain", 2);
+    display_.set("uGrainAmount", look.trabecularTexture);
     SeededRandom pick(seed);
     const std::uint64_t where = pick.next();
     display_.set("uNoiseOffset", glm::vec2(static_cast<float>(where % kDeviateTile), static_cast<float>((where >> 20) % kDeviateTile)));
     display_.set("uSize", static_cast<float>(n));
-    display_.set("uCentreLevel", static_cast<float>(std::max(topMipLevel(n) - 2, 0)));
-    display_.set("uSource", view.source);
-    display_.set("uDetectorCentre", view.detectorCentre);
-    display_.set("uRight", view.right);
-    display_.set("uUp", view.up);
-    display_.set("uFieldRadius", view.fieldRadius);
-    display_.set("uBody", body.present ? 1 : 0);
-    display_.set("uBodyMu", tissue);
-    display_.set("uTrunk", glm::vec4(body.trunk.centre.x, body.trunk.centre.z, body.trunk.semiLateral, body.trunk.semiDepth));
-    display_.set("uLungCount", body.present ? body.lungCount : 0);
-    display_.set("uLungExcessMu", body.lungMuPerM - tissue);
-    for (int i = 0; i < 2; ++i) {
-        const std::string index = "[" + std::to_string(i) + "]";
-        display_.set(("uLungCentre" + index).c_str(), body.lungs[i].centre);
-        display_.set(("uLungSemiAxes" + index).c_str(), body.lungs[i].semiAxes);
-    }
-    display_.set("uBodyCentreMean", image.bodyCentreMean_);
-    display_.set("uBodyMean", bodyMean(body, tissue, view, 1.0f));
+    display_.set("uCentreLevel", static_cast<float>(std::max(top - 2, 0)));
+    // The scatter's spread: blocks of about a sixteenth of the field (1.4 cm at the detector).
+    display_.set("uScatterLevel", static_cast<float>(std::max(top - 4, 0)));
     display_.set("uNoise", look.noise ? 1 : 0);
     display_.set("uPhotons", look.photonsPerPixel * static_cast<float>(512 * 512) / static_cast<float>(n * n));
+    display_.set("uDoseLimit", look.doseLimit);
     display_.set("uEdge", look.edgeEnhance ? look.edgeAmount : 0.0f);
     display_.set("uContrast", look.contrast);
+    display_.set("uSpreadTarget", look.spreadTarget);
+    display_.set("uGainLimits", glm::vec2(look.gainMin, look.gainMax));
+    display_.set("uScatter", look.scatterToPrimary);
     display_.set("uCompression", look.edgeEnhance ? look.rangeCompression : 0.0f);
     display_.set("uBoneDark", look.boneDark ? 1 : 0);
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, grain_);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, deviates_);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, image.sumTexture_);
+    glBindTexture(GL_TEXTURE_2D, image.lineTexture_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
-
-    glBindVertexArray(0);
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
-    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
 }
 
 } // namespace spineviz

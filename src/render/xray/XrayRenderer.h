@@ -5,14 +5,17 @@
 //     minus on front faces (where the ray enters), plus on back faces (where it leaves). For a
 //     closed mesh the sum is the ray's length inside it. Nested solids are resolved by per-item
 //     channel weights (channelWeights): a trabecular core adds to trabecular and takes the same
-//     length off cortical; a cavity takes length off trabecular. The image needs only
-//     sum_c mu_c L_c, so each item is drawn once into one R32F channel weighted by
-//     sum_c w_c mu_c; on request (tests) a second pass records the length per class into two
-//     RGBA32F targets.
-//  2. display: per pixel, the line integral (the path pass plus the analytic trunk and lungs,
-//     BodyOutline), then the automatic brightness level (the path pass's mipmaps), edge
-//     enhancement, quantum noise, the display curve and the intensifier's round field -> an RGBA8
-//     texture the UI shows and screenshots save, and the line integral as R32F for tests.
+//     length off cortical; a cavity takes length off trabecular. A bone without a core of its own
+//     (a rib: DrawItem::coreless) is drawn a second time, its surface moved inward by the cortex's
+//     thickness, as marrow. The image needs only sum_c mu_c L_c (and the bone's part of it), so
+//     each item is drawn once into an RG32F target weighted by sum_c w_c mu_c; on request (tests)
+//     a second pass records the length per class into two RGBA32F targets.
+//  2. line: per pixel, the line integral (the path pass plus the analytic trunk, lungs, heart,
+//     abdomen: BodyOutline), with the trabecular texture, and the anatomy's line integral and its
+//     square, mipmapped for the automatic brightness and contrast.
+//  3. display: blur, scatter, automatic brightness and contrast, edge enhancement, quantum noise,
+//     the display curve and the intensifier's round field -> an RGBA8 texture the UI shows and
+//     screenshots save.
 
 #include "core/math/Aabb.h"
 #include "core/scene/Scene.h"
@@ -47,22 +50,27 @@ public:
 
     // Read back (tests, screenshots); rows bottom to top except readDisplay (top to bottom).
     Image readDisplay() const;
-    std::vector<float> readLineIntegral() const;                 // sum mu L per pixel, body included
+    std::vector<float> readLineIntegral() const;                 // sum mu L per pixel, body included, before blur
     std::vector<float> readPathLengths(xray::XrayClass c) const; // metres per pixel; empty unless
                                                                  // the renderer records classes
-    float brightnessLevel() const;                             // the line integral the display centres on
+    float brightnessLevel() const; // the line integral the display centres on (the anatomy's, central field)
+    float anatomySpread() const;   // the anatomy's spread over the central field (automatic contrast)
 
 private:
     friend class XrayRenderer;
     void release();
     bool ensureClasses();
+    glm::vec4 centralMeans() const; // the line target's means over the central half of the field
 
     int size_ = 0;
-    GLuint sumFbo_ = 0, sumTexture_ = 0;                        // R32F, mipmapped: sum mu L of the items
-    GLuint classFbo_ = 0, classTextures_[2] = {0, 0};           // 2 x RGBA32F: length per class
-    GLuint displayFbo_ = 0, displayTexture_ = 0, lineTexture_ = 0; // RGBA8 image + R32F line integral
-    float bodyCentreMean_ = 0.0f;                               // the body's part of the brightness level
+    GLuint sumFbo_ = 0, sumTexture_ = 0;              // RG32F: sum mu L of the items, and the bone's part
+    GLuint classFbo_ = 0, classTextures_[2] = {0, 0}; // 2 x RGBA32F: length per class
+    GLuint lineFbo_ = 0, lineTexture_ = 0;            // RGBA32F, mipmapped: p, anatomy's p, its square, body's p
+    GLuint displayFbo_ = 0, displayTexture_ = 0;      // RGBA8: what the monitor shows
 };
+
+// The mip level of one texel for a square of `size` pixels.
+int xrayTopMipLevel(int size);
 
 // Everything the X-ray needs besides the scene and the C-arm.
 struct XrayPhysics {
@@ -96,9 +104,13 @@ public:
                                std::array<float, xray::kXrayClassCount>& weights);
 
 private:
-    ShaderProgram paths_, classPaths_, display_;
+    void drawLine(const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look, XrayImage& image);
+    void drawDisplay(const xray::XrayLook& look, std::uint32_t seed, XrayImage& image);
+
+    ShaderProgram paths_, classPaths_, line_, display_;
     GLuint emptyVao_ = 0;
     GLuint deviates_ = 0; // R32F tile of unit normal deviates for the quantum noise
+    GLuint grain_ = 0;    // R32F tile of the trabecular texture
     int itemsDrawn_ = 0;
     bool recordClasses_ = false;
 };
