@@ -77,36 +77,47 @@ bool encodedBytes(const tinygltf::Model& model, const ImageSource& source, const
     return true;
 }
 
-bool decodeOne(const std::uint8_t* data, std::size_t size, std::uint64_t& texels, Image& out, std::string& error) {
-    if (size == 0 || size > INT_MAX) {
-        error = size == 0 ? "it is empty" : "it is larger than 2 GiB";
+// One distinct source: its bytes (owned when they came from a data uri or a file) and its size.
+struct Pending {
+    std::vector<std::uint8_t> storage;
+    const std::uint8_t* data = nullptr;
+    std::size_t size = 0;
+    int width = 0, height = 0;
+    std::size_t firstImage = 0;
+};
+
+// Checks one source without decoding it: size, JPEG tables, dimensions from the header.
+bool inspect(Pending& p, std::string& error) {
+    if (p.size == 0 || p.size > INT_MAX) {
+        error = p.size == 0 ? "it is empty" : "it is larger than 2 GiB";
         return false;
     }
-    if (looksLikeJpeg(data, size)) {
-        const std::string problem = jpegTableProblem(data, size);
+    if (looksLikeJpeg(p.data, p.size)) {
+        const std::string problem = jpegTableProblem(p.data, p.size);
         if (!problem.empty()) {
             error = "a JPEG with " + problem;
             return false;
         }
     }
-    int width = 0, height = 0, channels = 0;
-    if (!stbi_info_from_memory(data, static_cast<int>(size), &width, &height, &channels)) {
+    int channels = 0;
+    if (!stbi_info_from_memory(p.data, static_cast<int>(p.size), &p.width, &p.height, &channels)) {
         error = std::string("it could not be decoded (") + stbi_failure_reason() + ")";
         return false;
     }
-    if (width <= 0 || height <= 0 || width > kMaxImageSide || height > kMaxImageSide) {
-        error = "it is " + std::to_string(width) + "x" + std::to_string(height) + " pixels, larger than the " +
+    if (p.width <= 0 || p.height <= 0 || p.width > kMaxImageSide || p.height > kMaxImageSide) {
+        error = "it is " + std::to_string(p.width) + "x" + std::to_string(p.height) + " pixels, larger than the " +
                 std::to_string(kMaxImageSide) + " pixels a side spineviz accepts";
         return false;
     }
-    texels += std::uint64_t(width) * std::uint64_t(height);
-    if (texels > kMaxTexels) {
-        error = "the model's images add up to more than " + std::to_string(kMaxTexels >> 20) + " Mi pixels (spineviz's limit)";
-        return false;
-    }
-    unsigned char* pixels = stbi_load_from_memory(data, static_cast<int>(size), &width, &height, &channels, 4);
-    if (!pixels) {
-        error = std::string("it could not be decoded (") + stbi_failure_reason() + ")";
+    return true;
+}
+
+bool decode(const Pending& p, Image& out, std::string& error) {
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load_from_memory(p.data, static_cast<int>(p.size), &width, &height, &channels, 4);
+    if (!pixels || width != p.width || height != p.height) {
+        if (pixels) stbi_image_free(pixels);
+        error = std::string("it could not be decoded (") + (pixels ? "its size changed" : stbi_failure_reason()) + ")";
         return false;
     }
     out.width = width;
@@ -121,29 +132,41 @@ bool decodeOne(const std::uint8_t* data, std::size_t size, std::uint64_t& texels
 bool decodeImages(const tinygltf::Model& model, const std::vector<ImageSource>& sources, const std::filesystem::path& folder,
                   std::vector<Image>& out, std::vector<int>& slotOf, std::string& error) {
     slotOf.assign(sources.size(), -1);
-    std::map<std::string, int> decoded; // source -> slot, so a shared image is decoded once
+    std::map<std::string, int> known; // source -> slot, so a shared image is decoded once
+    std::vector<Pending> pending;
     std::uint64_t texels = 0;
+    // First every header, so the budget refuses before any pixel is decoded.
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const ImageSource& source = sources[i];
         if (source.bufferView < 0 && source.uri.empty()) continue;
         const std::string key = source.bufferView >= 0 ? "view:" + std::to_string(source.bufferView) : "uri:" + source.uri;
-        const auto known = decoded.find(key);
-        if (known != decoded.end()) {
-            slotOf[i] = known->second;
+        const auto seen = known.find(key);
+        if (seen != known.end()) {
+            slotOf[i] = seen->second;
             continue;
         }
-        std::vector<std::uint8_t> storage;
-        const std::uint8_t* data = nullptr;
-        std::size_t size = 0;
-        Image image;
-        if (!encodedBytes(model, source, folder, storage, data, size, error) || !decodeOne(data, size, texels, image, error)) {
+        Pending p;
+        p.firstImage = i;
+        if (!encodedBytes(model, source, folder, p.storage, p.data, p.size, error) || !inspect(p, error)) {
             error = "images[" + std::to_string(i) + "]: " + error;
             return false;
         }
-        slotOf[i] = static_cast<int>(out.size());
-        decoded.emplace(key, slotOf[i]);
-        out.push_back(std::move(image));
+        texels += std::uint64_t(p.width) * std::uint64_t(p.height);
+        if (texels > kMaxTexels) {
+            error = "images[" + std::to_string(i) + "]: the model's images add up to more than " + std::to_string(kMaxTexels >> 20) +
+                    " Mi pixels (spineviz's limit)";
+            return false;
+        }
+        slotOf[i] = static_cast<int>(pending.size());
+        known.emplace(key, slotOf[i]);
+        pending.push_back(std::move(p));
     }
+    out.resize(pending.size());
+    for (std::size_t k = 0; k < pending.size(); ++k)
+        if (!decode(pending[k], out[k], error)) {
+            error = "images[" + std::to_string(pending[k].firstImage) + "]: " + error;
+            return false;
+        }
     return true;
 }
 

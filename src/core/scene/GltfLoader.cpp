@@ -193,10 +193,7 @@ bool confinedRead(std::vector<unsigned char>* out, std::string* error, const std
         *error = "refused: outside the model's folder";
         return false;
     }
-    std::vector<std::uint8_t> bytes;
-    if (!readWholeFile(path, kMaxFileBytes, bytes, *error)) return false;
-    out->assign(bytes.begin(), bytes.end());
-    return true;
+    return readWholeFile(path, kMaxFileBytes, *out, *error);
 }
 
 bool refuseWrite(std::string* error, const std::string&, const std::vector<unsigned char>&, void*) {

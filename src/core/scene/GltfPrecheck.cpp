@@ -107,12 +107,17 @@ public:
             const int mesh = indexAt(objectIn(*nodes_, n, "nodes"), "mesh", itemOf("nodes", n), meshes_->size(), "meshes");
             if (mesh >= 0) usedMeshes[mesh] = true;
         }
+        // Outermost first: buffers, then the views into them, then what reads the views.
+        for (std::size_t b = 0; b < buffers_->size(); ++b) bufferLength(b);
+        for (std::size_t v = 0; v < views_->size(); ++v) checkView(v);
         for (std::size_t m = 0; m < meshes_->size(); ++m)
             if (usedMeshes[m]) checkMesh(m);
         for (std::size_t m = 0; m < materials_->size(); ++m)
             if (usedMaterials_[m]) checkMaterial(m);
-        for (std::size_t v = 0; v < views_->size(); ++v) checkView(v);
-        for (std::size_t b = 0; b < buffers_->size(); ++b) checkBuffer(b);
+        for (std::size_t v = 0; v < views_->size(); ++v)
+            if (usedViews_[v]) usage_.buffers[viewBuffers_[v]] = true;
+        for (std::size_t b = 0; b < buffers_->size(); ++b)
+            if (usage_.buffers[b]) checkBufferSource(b);
     }
 
 private:
@@ -270,15 +275,22 @@ private:
         if (offset > bufferLength || length > bufferLength - offset)
             refuse(item + " (bytes " + str(offset) + " to " + str(offset + length) + ") reaches past the end of buffers[" + str(buffer) +
                    "] (" + str(bufferLength) + " bytes)");
-        if (usedViews_[v]) usage_.buffers[buffer] = true;
+        viewBuffers_.push_back(buffer);
     }
 
-    void checkBuffer(std::size_t b) {
+    std::uint64_t bufferLength(std::size_t b) {
         const std::string item = itemOf("buffers", b);
-        const json& buffer = objectIn(*buffers_, b, "buffers");
-        const std::uint64_t length = wholeAt(buffer, "byteLength", item, 0, true);
+        const std::uint64_t length = wholeAt(objectIn(*buffers_, b, "buffers"), "byteLength", item, 0, true);
         if (length == 0) refuse(item + ".byteLength is 0 (a buffer holds at least 1 byte)");
-        if (!usage_.buffers[b]) return; // never read: tinygltf gets a one-byte stand-in
+        return length;
+    }
+
+    // Where a used buffer's bytes come from, and that they are really there (unused buffers are
+    // never read: tinygltf gets a one-byte stand-in).
+    void checkBufferSource(std::size_t b) {
+        const std::string item = itemOf("buffers", b);
+        const json& buffer = (*buffers_)[b];
+        const std::uint64_t length = bufferLength(b);
         const auto uri = buffer.find("uri");
         std::uint64_t real = 0;
         if (uri == buffer.end()) {
@@ -307,6 +319,7 @@ private:
     const json *nodes_ = nullptr, *meshes_ = nullptr, *accessors_ = nullptr, *views_ = nullptr, *buffers_ = nullptr;
     const json *images_ = nullptr, *textures_ = nullptr, *materials_ = nullptr;
     std::vector<bool> usedViews_, usedMaterials_;
+    std::vector<int> viewBuffers_;
     std::size_t primitiveCount_ = 0;
 };
 
