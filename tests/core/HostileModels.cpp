@@ -436,21 +436,23 @@ std::vector<HostileCase> imageCases() {
             return m;
         }),
         textured("image-truncated-png", "images[0]: it could not be decoded", [] { return texturedModel(pngHeader(4, 4)); }),
-        textured("image-too-large", "larger than the 8192 pixels a side", [] { return texturedModel(pngHeader(10000, 10000)); }),
-        textured("images-over-texel-budget", "more than 64 Mi pixels", [] {
-            // Two distinct 8192 x 8192 images (headers only): refused before either is decoded.
-            Model m = texturedModel(pngHeader(8192, 8192));
-            const Bytes second = pngHeader(8192, 8191);
-            const std::size_t at = m.bin.size();
-            m.bin.insert(m.bin.end(), second.begin(), second.end());
-            m.doc["buffers"][0]["byteLength"] = m.bin.size();
-            m.doc["bufferViews"].push_back({{"buffer", 0}, {"byteOffset", at}, {"byteLength", second.size()}});
-            m.doc["images"].push_back({{"bufferView", 4}, {"mimeType", "image/png"}});
-            m.doc["textures"].push_back({{"source", 1}});
-            m.doc["materials"].push_back(m.doc["materials"][0]);
-            m.doc["materials"][1]["pbrMetallicRoughness"]["baseColorTexture"]["index"] = 1;
-            m.doc["meshes"][0]["primitives"].push_back(m.doc["meshes"][0]["primitives"][0]);
-            m.doc["meshes"][0]["primitives"][1]["material"] = 1;
+        textured("image-too-large", "larger than the 4096 pixels a side", [] { return texturedModel(pngHeader(8192, 8192)); }),
+        textured("images-over-texel-budget", "more than 32 Mi pixels", [] {
+            // Three distinct 4096 x 4096 images (headers only): refused before any is decoded.
+            Model m = texturedModel(pngHeader(4096, 4096));
+            for (int extra = 1; extra <= 2; ++extra) {
+                const Bytes second = pngHeader(4096, 4096 - extra);
+                const std::size_t at = m.bin.size();
+                m.bin.insert(m.bin.end(), second.begin(), second.end());
+                m.doc["buffers"][0]["byteLength"] = m.bin.size();
+                m.doc["bufferViews"].push_back({{"buffer", 0}, {"byteOffset", at}, {"byteLength", second.size()}});
+                m.doc["images"].push_back({{"bufferView", 3 + extra}, {"mimeType", "image/png"}});
+                m.doc["textures"].push_back({{"source", extra}});
+                m.doc["materials"].push_back(m.doc["materials"][0]);
+                m.doc["materials"][extra]["pbrMetallicRoughness"]["baseColorTexture"]["index"] = extra;
+                m.doc["meshes"][0]["primitives"].push_back(m.doc["meshes"][0]["primitives"][0]);
+                m.doc["meshes"][0]["primitives"][extra]["material"] = extra;
+            }
             return m;
         }),
         textured("jpeg-without-huffman", "a JPEG with no Huffman table", [] { return texturedModel(jpeg(true, false), "image/jpeg"); }),

@@ -33,8 +33,10 @@ inline constexpr std::uint64_t kMaxTriangles = 10'000'000;
 inline constexpr std::uint64_t kMaxIndices = 3 * kMaxTriangles; // index elements read, before triangulation
 inline constexpr std::uint64_t kMaxZeroElements = std::uint64_t(1) << 24; // one accessor without data (all zeros)
 
-// Decoded images: each distinct image the materials show is decoded once.
-inline constexpr int kMaxImageSide = 8192;
-inline constexpr std::uint64_t kMaxTexels = std::uint64_t(64) << 20; // 64 Mi texels (256 MiB RGBA) in all
+// Decoded images: each distinct image the materials show is decoded once. 4096 a side is what
+// anatomical models ship with and what every GL 3.3 GPU we target takes; one 8192^2 texture took
+// 37 s to appear on llvmpipe (docs/reliability.md), so larger ones are refused at their header.
+inline constexpr int kMaxImageSide = 4096;
+inline constexpr std::uint64_t kMaxTexels = std::uint64_t(32) << 20; // 32 Mi texels (128 MiB RGBA) in all: two 4096^2
 
 } // namespace spineviz::gltf_limits
