@@ -5,6 +5,7 @@
 #include "app/ScreenshotPath.h"
 #include "app/TraineeScoreRun.h"
 #include "core/io/ImageFile.h"
+#include "core/anatomy/SpineAnatomy.h"
 #include "core/scene/GltfLoader.h"
 #include "render/Screenshot.h"
 
@@ -51,6 +52,12 @@ bool App::loadModel() {
     }
     if (!loaded.warning.empty()) std::fprintf(stderr, "spineviz: warning: %s: %s\n", modelPath_.c_str(), loaded.warning.c_str());
     scene_ = std::move(*loaded.scene);
+    // Landmarks come from the file too: broken ones refuse the model before anything uses them.
+    const std::string landmarks = SpineAnatomy::fromScene(scene_).landmarkProblem();
+    if (!landmarks.empty()) {
+        std::fprintf(stderr, "spineviz: cannot load model %s: %s\n", modelPath_.c_str(), landmarks.c_str());
+        return false;
+    }
 
     procedure_ = std::make_unique<ProcedureController>(scene_, gpuScene_);
     const std::string unavailable = procedure_->unavailableReason();

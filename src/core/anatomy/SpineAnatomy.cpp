@@ -1,5 +1,6 @@
 #include "core/anatomy/SpineAnatomy.h"
 
+#include "core/anatomy/ModelFormat.h"
 #include "core/anatomy/SpineLevels.h"
 
 namespace spineviz {
@@ -23,7 +24,13 @@ SpineAnatomy SpineAnatomy::fromScene(const Scene& scene) {
         std::string error;
         const auto landmarks = parseVertebraLandmarks(scene.nodes[node].extras, error);
         if (!landmarks) {
-            anatomy.problems_.push_back(std::string(level) + ": " + error);
+            // Name the item as the file does: nodes[<index in the file>].extras.spineviz....
+            const int source = scene.nodes[node].sourceIndex >= 0 ? scene.nodes[node].sourceIndex : node;
+            anatomy.problems_.push_back(std::string(level) + ": nodes[" + std::to_string(source) + "]." + error);
+            // A node that carries spineviz landmarks, but broken ones, makes the whole model unusable.
+            const nlohmann::json& extras = scene.nodes[node].extras;
+            if (extras.is_object() && extras.contains(model_format::kExtrasRoot) && anatomy.landmarkProblem_.empty())
+                anatomy.landmarkProblem_ = anatomy.problems_.back().substr(level.size() + 2);
             continue;
         }
         anatomy.vertebrae_.push_back({std::string(level), node, descendantsOf(scene, node), *landmarks});

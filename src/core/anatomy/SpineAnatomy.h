@@ -40,11 +40,16 @@ public:
     std::vector<std::string> treatableLevels() const;
     // Why a level cannot be treated in this model ("" if it can).
     std::string problemWith(const std::string& level) const;
+    // The first vertebra whose landmarks are missing a value or implausible, as
+    // "nodes[12].extras.spineviz.dimensions.endplate_width: reason"; "" when all are usable.
+    // A model with such a vertebra is refused as a whole: its values must never reach the simulations.
+    const std::string& landmarkProblem() const { return landmarkProblem_; }
 
 private:
     std::vector<VertebraNode> vertebrae_;
     std::vector<DiscNode> discs_;
     std::vector<std::string> problems_; // parse problems, by level, "L1: reason"
+    std::string landmarkProblem_;
 };
 
 // Every node under `node` (children, grandchildren...).

@@ -1,5 +1,6 @@
 #include "core/anatomy/VertebraLandmarks.h"
 
+#include "core/anatomy/LandmarkChecks.h"
 #include "core/anatomy/ModelFormat.h"
 
 #include <glm/geometric.hpp>
@@ -13,55 +14,79 @@ namespace {
 namespace mf = model_format;
 using json = nlohmann::json;
 
-// Reads a [x, y, z] array; throws a message naming the key when absent or malformed.
-glm::vec3 vec3At(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_array() || it->size() != 3) throw std::string("'") + key + "' is not an [x, y, z] array";
-    glm::vec3 v;
-    for (int i = 0; i < 3; ++i) {
-        if (!(*it)[i].is_number()) throw std::string("'") + key + "' has a non-number";
-        v[i] = (*it)[i].get<float>();
-        if (!std::isfinite(v[i])) throw std::string("'") + key + "' is not finite";
+// A malformed value, with the dotted path of the item inside the node (e.g.
+// "extras.spineviz.dimensions.endplate_width") and the reason.
+struct Malformed {
+    std::string item, reason;
+};
+
+// An object of the extras and where it sits, so every complaint names the exact item.
+struct Place {
+    const json& object;
+    std::string path;
+
+    std::string item(const char* key) const { return path + "." + key; }
+
+    [[noreturn]] void fail(const char* key, const std::string& reason) const { throw Malformed{item(key), reason}; }
+
+    Place child(const char* key) const {
+        const auto it = object.find(key);
+        if (it == object.end()) fail(key, "is missing");
+        if (!it->is_object()) fail(key, "is not an object");
+        return {*it, item(key)};
     }
-    return v;
+
+    // A number that stays finite once it is a float (1e300 passes as a double and becomes infinity).
+    static bool toFloat(const json& value, float& out) {
+        if (!value.is_number()) return false;
+        const double d = value.get<double>();
+        out = static_cast<float>(d);
+        return std::isfinite(d) && std::isfinite(out);
+    }
+
+    float number(const char* key) const {
+        const auto it = object.find(key);
+        if (it == object.end()) fail(key, "is missing");
+        if (!it->is_number()) fail(key, "is not a number");
+        float v = 0.0f;
+        if (!toFloat(*it, v)) fail(key, "is not a finite number");
+        return v;
+    }
+
+    glm::vec3 vec3(const char* key) const {
+        const auto it = object.find(key);
+        if (it == object.end()) fail(key, "is missing");
+        if (!it->is_array() || it->size() != 3) fail(key, "is not an [x, y, z] array");
+        glm::vec3 v;
+        for (int i = 0; i < 3; ++i)
+            if (!toFloat((*it)[i], v[i])) fail(key, "has a component that is not a finite number");
+        return v;
+    }
+
+    glm::vec3 unit(const char* key) const {
+        const glm::vec3 v = vec3(key);
+        const float length = glm::length(v);
+        if (!(length > 1e-6f) || !std::isfinite(length)) fail(key, "is not a usable direction (zero length)");
+        return v / length;
+    }
+};
+
+Endplate parseEndplate(const Place& p) { return {p.vec3(mf::kCentre), p.unit(mf::kNormal)}; }
+
+PedicleLandmarks parsePedicle(const Place& p) {
+    return {p.vec3(mf::kPedicleEntry), p.unit(mf::kPedicleAxis), p.number(mf::kPedicleWidth), p.number(mf::kPedicleHeight)};
 }
 
-glm::vec3 unitAt(const json& object, const char* key) {
-    const glm::vec3 v = vec3At(object, key);
-    const float length = glm::length(v);
-    if (length < 1e-6f) throw std::string("'") + key + "' has zero length";
-    return v / length;
-}
-
-float numberAt(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_number()) throw std::string("'") + key + "' is not a number";
-    return it->get<float>();
-}
-
-const json& objectAt(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end() || !it->is_object()) throw std::string("'") + key + "' is missing";
-    return *it;
-}
-
-Endplate parseEndplate(const json& object) { return {vec3At(object, mf::kCentre), unitAt(object, mf::kNormal)}; }
-
-PedicleLandmarks parsePedicle(const json& object) {
-    return {vec3At(object, mf::kPedicleEntry), unitAt(object, mf::kPedicleAxis), numberAt(object, mf::kPedicleWidth),
-            numberAt(object, mf::kPedicleHeight)};
-}
-
-BodyDimensions parseDimensions(const json& d) {
+BodyDimensions parseDimensions(const Place& d) {
     BodyDimensions out;
-    out.anteriorHeight = numberAt(d, mf::kAnteriorHeight);
-    out.middleHeight = numberAt(d, mf::kMiddleHeight);
-    out.posteriorHeight = numberAt(d, mf::kPosteriorHeight);
-    out.endplateWidth = numberAt(d, mf::kEndplateWidth);
-    out.endplateDepth = numberAt(d, mf::kEndplateDepth);
-    out.corticalThickness = numberAt(d, mf::kCorticalThickness);
-    out.canalWidth = numberAt(d, mf::kCanalWidth);
-    out.canalDepth = numberAt(d, mf::kCanalDepth);
+    out.anteriorHeight = d.number(mf::kAnteriorHeight);
+    out.middleHeight = d.number(mf::kMiddleHeight);
+    out.posteriorHeight = d.number(mf::kPosteriorHeight);
+    out.endplateWidth = d.number(mf::kEndplateWidth);
+    out.endplateDepth = d.number(mf::kEndplateDepth);
+    out.corticalThickness = d.number(mf::kCorticalThickness);
+    out.canalWidth = d.number(mf::kCanalWidth);
+    out.canalDepth = d.number(mf::kCanalDepth);
     return out;
 }
 
@@ -75,28 +100,30 @@ glm::mat4 VertebraLandmarks::localToAnatomical() const { return glm::inverse(ana
 
 std::optional<VertebraLandmarks> parseVertebraLandmarks(const json& extras, std::string& error) {
     try {
-        if (!extras.is_object()) throw std::string("no extras");
-        const json& root = objectAt(extras, mf::kExtrasRoot);
+        if (!extras.is_object()) throw Malformed{"extras", "is missing"};
+        const Place root = Place{extras, "extras"}.child(mf::kExtrasRoot);
         VertebraLandmarks out;
-        const auto level = root.find(mf::kLevel);
-        if (level == root.end() || !level->is_string()) throw std::string("'level' is missing");
+        const auto level = root.object.find(mf::kLevel);
+        if (level == root.object.end() || !level->is_string()) root.fail(mf::kLevel, "is missing");
         out.level = level->get<std::string>();
-        const json& frame = objectAt(root, mf::kFrame);
-        out.origin = vec3At(frame, mf::kOrigin);
-        out.anterior = unitAt(frame, mf::kAnterior);
-        out.superior = unitAt(frame, mf::kSuperior);
-        out.left = unitAt(frame, mf::kLeft);
-        out.superiorEndplate = parseEndplate(objectAt(root, mf::kSuperiorEndplate));
-        out.inferiorEndplate = parseEndplate(objectAt(root, mf::kInferiorEndplate));
-        out.anteriorWall = vec3At(root, mf::kAnteriorWall);
-        out.posteriorWall = vec3At(root, mf::kPosteriorWall);
-        const json& pedicles = objectAt(root, mf::kPedicles);
-        out.pedicles[0] = parsePedicle(objectAt(pedicles, "left"));
-        out.pedicles[1] = parsePedicle(objectAt(pedicles, "right"));
-        out.dimensions = parseDimensions(objectAt(root, mf::kDimensions));
+        const Place frame = root.child(mf::kFrame);
+        out.origin = frame.vec3(mf::kOrigin);
+        out.anterior = frame.unit(mf::kAnterior);
+        out.superior = frame.unit(mf::kSuperior);
+        out.left = frame.unit(mf::kLeft);
+        out.superiorEndplate = parseEndplate(root.child(mf::kSuperiorEndplate));
+        out.inferiorEndplate = parseEndplate(root.child(mf::kInferiorEndplate));
+        out.anteriorWall = root.vec3(mf::kAnteriorWall);
+        out.posteriorWall = root.vec3(mf::kPosteriorWall);
+        const Place pedicles = root.child(mf::kPedicles);
+        out.pedicles[0] = parsePedicle(pedicles.child("left"));
+        out.pedicles[1] = parsePedicle(pedicles.child("right"));
+        out.dimensions = parseDimensions(root.child(mf::kDimensions));
+        const LandmarkProblem problem = implausibleLandmark(out);
+        if (!problem.item.empty()) throw Malformed{root.path + "." + problem.item, problem.reason};
         return out;
-    } catch (const std::string& reason) {
-        error = reason;
+    } catch (const Malformed& malformed) {
+        error = malformed.item + ": " + malformed.reason;
         return std::nullopt;
     }
 }

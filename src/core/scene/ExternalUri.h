@@ -3,8 +3,11 @@
 // #373), so "../../etc/passwd" or "/etc/passwd" would be read; spineviz refuses any external uri
 // that is absolute or leaves the model's folder.
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace spineviz {
 
@@ -16,5 +19,11 @@ std::string externalUriProblem(const std::string& uri);
 
 // True when `path`, once resolved (symbolic links included), lies inside `folder`.
 bool pathIsInside(const std::filesystem::path& path, const std::filesystem::path& folder);
+
+// The file name a uri means: percent escapes decoded, '+' a space, as tinygltf decodes buffer uris.
+std::string decodeUriPath(const std::string& uri);
+
+// Reads a whole regular file of at most `maxBytes`; false with a short reason otherwise.
+bool readWholeFile(const std::filesystem::path& path, std::size_t maxBytes, std::vector<std::uint8_t>& out, std::string& error);
 
 } // namespace spineviz

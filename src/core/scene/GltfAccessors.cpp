@@ -1,5 +1,7 @@
 #include "core/scene/GltfAccessors.h"
 
+#include "core/scene/GltfLimits.h"
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -7,7 +9,7 @@
 namespace spineviz::gltf {
 namespace {
 
-constexpr std::size_t kMaxZeroElements = std::size_t(1) << 24;
+using gltf_limits::kMaxZeroElements;
 
 int componentCountOf(int type) {
     switch (type) {

@@ -13,40 +13,49 @@
 namespace spineviz::gltf {
 namespace {
 
-bool allFinite(const std::vector<double>& values) {
-    for (double v : values)
-        if (!std::isfinite(v)) return false;
+// Converts to float first: 1e300 is finite as a double and infinite as a float.
+template <std::size_t N>
+bool toFloats(const std::vector<double>& values, float (&out)[N]) {
+    if (values.size() != N) return false;
+    for (std::size_t i = 0; i < N; ++i) {
+        out[i] = static_cast<float>(values[i]);
+        if (!std::isfinite(out[i])) return false;
+    }
     return true;
 }
 
-bool nodeTransform(const tinygltf::Node& node, glm::mat4& out, std::string& error) {
+bool finite(const glm::mat4& m) {
+    for (int i = 0; i < 16; ++i)
+        if (!std::isfinite(glm::value_ptr(m)[i])) return false;
+    return true;
+}
+
+bool nodeTransform(const tinygltf::Node& node, int index, glm::mat4& out, std::string& error) {
     const auto bad = [&](const char* what) {
-        error = "node '" + node.name + "' has a malformed " + what;
+        error = "nodes[" + std::to_string(index) + "]." + what + " is malformed or not finite";
         return false;
     };
     if (!node.matrix.empty()) {
-        if (node.matrix.size() != 16 || !allFinite(node.matrix)) return bad("matrix");
-        for (int i = 0; i < 16; ++i) glm::value_ptr(out)[i] = static_cast<float>(node.matrix[i]);
+        float m[16];
+        if (!toFloats(node.matrix, m)) return bad("matrix");
+        out = glm::make_mat4(m);
         return true;
     }
-    glm::vec3 t(0.0f), s(1.0f);
-    glm::quat r(1.0f, 0.0f, 0.0f, 0.0f);
-    if (!node.translation.empty()) {
-        if (node.translation.size() != 3 || !allFinite(node.translation)) return bad("translation");
-        t = glm::vec3(node.translation[0], node.translation[1], node.translation[2]);
-    }
-    if (!node.rotation.empty()) {
-        if (node.rotation.size() != 4 || !allFinite(node.rotation)) return bad("rotation");
-        r = glm::quat(static_cast<float>(node.rotation[3]), static_cast<float>(node.rotation[0]),
-                      static_cast<float>(node.rotation[1]), static_cast<float>(node.rotation[2]));
-        const float length = glm::length(r);
-        r = length > 0.0f ? r / length : glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
-    }
-    if (!node.scale.empty()) {
-        if (node.scale.size() != 3 || !allFinite(node.scale)) return bad("scale");
-        s = glm::vec3(node.scale[0], node.scale[1], node.scale[2]);
-    }
-    out = glm::translate(t) * glm::mat4_cast(r) * glm::scale(s);
+    float t[3] = {0, 0, 0}, s[3] = {1, 1, 1}, q[4] = {0, 0, 0, 1};
+    if (!node.translation.empty() && !toFloats(node.translation, t)) return bad("translation");
+    if (!node.rotation.empty() && !toFloats(node.rotation, q)) return bad("rotation");
+    if (!node.scale.empty() && !toFloats(node.scale, s)) return bad("scale");
+    glm::quat r(q[3], q[0], q[1], q[2]);
+    const float length = glm::length(r);
+    r = length > 0.0f && std::isfinite(length) ? r / length : glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+    out = glm::translate(glm::make_vec3(t)) * glm::mat4_cast(r) * glm::scale(glm::make_vec3(s));
+    if (!finite(out)) return bad("transform");
+    return true;
+}
+
+bool allFinite(const std::vector<double>& values) {
+    for (double v : values)
+        if (!std::isfinite(static_cast<float>(v))) return false;
     return true;
 }
 
@@ -153,31 +162,19 @@ bool convertPrimitive(const tinygltf::Model& model, const tinygltf::Primitive& i
     return true;
 }
 
-Image convertImage(const tinygltf::Image& in) {
-    Image out;
-    // The loader's image callback always decodes to 8-bit RGBA; anything else is left empty.
-    if (in.bits != 8 || in.component != 4 || in.width <= 0 || in.height <= 0 ||
-        in.image.size() != std::size_t(in.width) * std::size_t(in.height) * 4)
-        return out;
-    out.width = in.width;
-    out.height = in.height;
-    out.rgba = in.image;
-    return out;
-}
-
-Material convertMaterial(const tinygltf::Model& model, const tinygltf::Material& in) {
+Material convertMaterial(const tinygltf::Model& model, const std::vector<int>& imageSlots, const tinygltf::Material& in) {
     Material out;
     out.name = in.name;
     const auto& pbr = in.pbrMetallicRoughness;
     if (pbr.baseColorFactor.size() == 4 && allFinite(pbr.baseColorFactor))
         out.baseColorFactor = glm::vec4(pbr.baseColorFactor[0], pbr.baseColorFactor[1], pbr.baseColorFactor[2],
                                         pbr.baseColorFactor[3]);
-    out.metallic = std::isfinite(pbr.metallicFactor) ? static_cast<float>(pbr.metallicFactor) : 1.0f;
-    out.roughness = std::isfinite(pbr.roughnessFactor) ? static_cast<float>(pbr.roughnessFactor) : 1.0f;
+    out.metallic = std::isfinite(static_cast<float>(pbr.metallicFactor)) ? static_cast<float>(pbr.metallicFactor) : 1.0f;
+    out.roughness = std::isfinite(static_cast<float>(pbr.roughnessFactor)) ? static_cast<float>(pbr.roughnessFactor) : 1.0f;
     const int texture = pbr.baseColorTexture.index;
     if (texture >= 0 && texture < static_cast<int>(model.textures.size())) {
         const int source = model.textures[texture].source;
-        if (source >= 0 && source < static_cast<int>(model.images.size())) out.baseColorImage = source;
+        if (source >= 0 && source < static_cast<int>(imageSlots.size())) out.baseColorImage = imageSlots[source];
     }
     out.alphaMode = in.alphaMode == "BLEND" ? AlphaMode::Blend : in.alphaMode == "MASK" ? AlphaMode::Mask : AlphaMode::Opaque;
     out.doubleSided = in.doubleSided;
@@ -203,12 +200,13 @@ std::vector<int> sceneRoots(const tinygltf::Model& model) {
 
 class Converter {
 public:
-    Converter(const tinygltf::Model& model, Scene& scene) : model_(model), scene_(scene) {}
+    Converter(const tinygltf::Model& model, const std::vector<int>& imageSlots, Scene& scene)
+        : model_(model), imageSlots_(imageSlots), scene_(scene) {}
 
     bool run(std::string& error) {
         visited_.assign(model_.nodes.size(), false);
-        for (const tinygltf::Material& material : model_.materials) scene_.materials.push_back(convertMaterial(model_, material));
-        for (const tinygltf::Image& image : model_.images) scene_.images.push_back(convertImage(image));
+        for (const tinygltf::Material& material : model_.materials)
+            scene_.materials.push_back(convertMaterial(model_, imageSlots_, material));
         for (int root : sceneRoots(model_)) {
             int index = -1;
             if (!addNode(root, -1, index, error)) return false;
@@ -238,7 +236,8 @@ private:
             Node node;
             node.name = in.name;
             node.parent = parent;
-            if (!nodeTransform(in, node.local, error)) return false;
+            node.sourceIndex = gltfIndex;
+            if (!nodeTransform(in, gltfIndex, node.local, error)) return false;
             if (in.extras.Type() != tinygltf::NULL_TYPE) node.extras = toJson(in.extras);
             if (in.mesh >= 0 && !meshFor(in.mesh, node.mesh, error)) return false;
             const int index = static_cast<int>(scene_.nodes.size());
@@ -277,6 +276,7 @@ private:
     }
 
     const tinygltf::Model& model_;
+    const std::vector<int>& imageSlots_;
     Scene& scene_;
     std::vector<bool> visited_;
     std::map<int, int> meshMap_;
@@ -284,8 +284,8 @@ private:
 
 } // namespace
 
-bool convertModel(const tinygltf::Model& model, Scene& scene, std::string& error) {
-    return Converter(model, scene).run(error);
+bool convertModel(const tinygltf::Model& model, const std::vector<int>& imageSlots, Scene& scene, std::string& error) {
+    return Converter(model, imageSlots, scene).run(error);
 }
 
 } // namespace spineviz::gltf

@@ -7,10 +7,12 @@
 #include <tiny_gltf.h>
 
 #include <string>
+#include <vector>
 
 namespace spineviz::gltf {
 
-// Returns false with a reason in `error` when the model is inconsistent.
-bool convertModel(const tinygltf::Model& model, Scene& scene, std::string& error);
+// Returns false with a reason in `error` when the model is inconsistent. `imageSlots[i]` is the
+// index in scene.images of glTF image i (decoded beforehand, see GltfImages.h), or -1.
+bool convertModel(const tinygltf::Model& model, const std::vector<int>& imageSlots, Scene& scene, std::string& error);
 
 } // namespace spineviz::gltf

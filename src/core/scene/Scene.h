@@ -51,6 +51,7 @@ struct Node {
     std::vector<int> children;
     int mesh = -1;          // index into Scene::meshes, or -1
     nlohmann::json extras;  // the node's glTF extras (null when absent)
+    int sourceIndex = -1;   // the node's index in the glTF file, for messages
 };
 
 struct Scene {
