@@ -253,7 +253,7 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
 
     // 2. The line integral with the analytic body; 3. what the monitor shows.
     glBindVertexArray(emptyVao_);
-    drawLine(view, physics, look, image);
+    drawLine(view, physics, image);
     drawDisplay(look, seed, image);
     glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
@@ -261,7 +261,7 @@ void XrayRenderer::render(const FrameScene& frame, const xray::CArmView& view, c
     glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
 }
 
-void XrayRenderer::drawLine(const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look, XrayImage& image) {
+void XrayRenderer::drawLine(const xray::CArmView& view, const XrayPhysics& physics, XrayImage& image) {
     const xray::BodyOutline& body = physics.body;
     const float tissue = physics.table.of(XrayClass::SoftTissue);
     glBindFramebuffer(GL_FRAMEBUFFER, image.lineFbo_);

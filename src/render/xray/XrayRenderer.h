@@ -104,7 +104,7 @@ public:
                                std::array<float, xray::kXrayClassCount>& weights);
 
 private:
-    void drawLine(const xray::CArmView& view, const XrayPhysics& physics, const xray::XrayLook& look, XrayImage& image);
+    void drawLine(const xray::CArmView& view, const XrayPhysics& physics, XrayImage& image);
     void drawDisplay(const xray::XrayLook& look, std::uint32_t seed, XrayImage& image);
 
     ShaderProgram paths_, classPaths_, line_, display_;
