@@ -28,41 +28,16 @@ constexpr int kSize = 256;
 
 class XrayProcedureGLTest : public ::testing::Test {
 protected:
-    struct Shared {
-        Scene scene;
-        std::unique_ptr<ProcedureSession> session;
-        std::unique_ptr<GpuScene> gpu;
-        std::unique_ptr<ProcedureDrawer> drawer;
-        std::unique_ptr<XrayRenderer> renderer;
-        xray::XrayAnatomy anatomy;
-        XrayPhysics physics;
-    };
+    using Shared = test::ProcedureRig;
     static Shared& shared() {
-        static Shared s;
-        return s;
+        std::string error;
+        return *test::procedureRig(error);
     }
 
     void SetUp() override {
         std::string error;
         if (!test::ensureGLContext(error)) GTEST_SKIP() << "no OpenGL 3.3 context: " << error;
-        Shared& s = shared();
-        if (!s.session) {
-            LoadResult loaded = loadGltf(test::bundledModel());
-            ASSERT_TRUE(loaded) << loaded.error;
-            s.scene = std::move(*loaded.scene);
-            s.session = std::make_unique<ProcedureSession>(s.scene);
-            ASSERT_TRUE(s.session->available());
-            ASSERT_EQ(s.session->setOptions(ProcedureOptions{}), "");
-            s.gpu = std::make_unique<GpuScene>();
-            s.gpu->upload(s.scene);
-            s.drawer = std::make_unique<ProcedureDrawer>();
-            s.renderer = std::make_unique<XrayRenderer>();
-            ASSERT_EQ(s.renderer->init(test::shaderDir()), "");
-            s.renderer->setRecordClasses(true);
-            s.anatomy = xray::xrayAnatomyFrom(s.session->pose().anatomicalToWorld(), s.session->plan().landmarks);
-            s.physics.table = xray::standardAttenuation();
-            s.physics.body = xray::bodyOutlineFor(s.scene, s.session->anatomy(), s.session->options().level);
-        }
+        ASSERT_NE(test::procedureRig(error), nullptr) << error;
         ASSERT_TRUE(image.ensure(kSize));
     }
 
