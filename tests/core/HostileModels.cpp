@@ -1,4 +1,5 @@
 #include "HostileModels.h"
+#include "L1LandmarksJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -162,17 +163,7 @@ Model texturedModel(const Bytes& image, const std::string& mime = "image/png") {
 }
 
 // The bundled model's L1 landmarks, on the box node renamed vertebrae_L1.
-json l1Landmarks() {
-    return json::parse(R"({"spineviz": {"format": 1, "kind": "vertebra", "level": "L1",
-      "frame": {"origin": [0, 0, 0], "anterior": [0, 0, 1], "superior": [0, 1, 0], "left": [1, 0, 0]},
-      "superior_endplate": {"centre": [0, 0.0123, 0], "normal": [0, 0.998609, 0.052725]},
-      "inferior_endplate": {"centre": [0, -0.0123, 0], "normal": [0, -0.998609, 0.052725]},
-      "anterior_wall": [0, 0, 0.0148276], "posterior_wall": [0, 0, -0.0162183],
-      "pedicles": {"left": {"axis": [-0.086943, -0.069756, 0.993768], "entry": [0.017264, 0.0059756, -0.0367299], "height": 0.01531, "width": 0.0086},
-                   "right": {"axis": [0.086943, -0.069756, 0.993768], "entry": [-0.017264, 0.0059756, -0.0367299], "height": 0.01531, "width": 0.0086}},
-      "dimensions": {"anterior_height": 0.0255373, "canal_depth": 0.0189622, "canal_width": 0.0237002, "cortical_thickness": 0.0007,
-                     "endplate_depth": 0.0319834, "endplate_width": 0.0402651, "middle_height": 0.0246, "posterior_height": 0.0285364}}})");
-}
+json l1Landmarks() { return json::parse(l1LandmarksJson()); }
 
 using Mutation = std::function<void(Model&)>;
 

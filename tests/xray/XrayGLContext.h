@@ -8,6 +8,8 @@
 #include "render/ProcedureDrawer.h"
 #include "render/xray/XrayRenderer.h"
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 
@@ -32,5 +34,22 @@ struct ProcedureRig {
 };
 // Null and the reason when it cannot be built.
 ProcedureRig* procedureRig(std::string& error);
+
+// A suite on the shared rig: skipped without a GL context, failed without the rig. Suites that
+// override SetUp call this one first and return if it skipped or failed.
+class ProcedureRigTest : public ::testing::Test {
+protected:
+    using Shared = ProcedureRig;
+    static Shared& shared() {
+        std::string error;
+        return *procedureRig(error);
+    }
+    void SetUp() override {
+        std::string error;
+        if (!ensureGLContext(error)) GTEST_SKIP() << "no OpenGL 3.3 context: " << error;
+        ASSERT_NE(procedureRig(error), nullptr) << error;
+    }
+    bool rigMissing() const { return IsSkipped() || HasFatalFailure(); }
+};
 
 } // namespace spineviz::test

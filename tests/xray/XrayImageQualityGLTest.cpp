@@ -29,18 +29,11 @@ namespace mf = model_format;
 
 constexpr int kSize = 256;
 
-class XrayImageQualityGLTest : public ::testing::Test {
+class XrayImageQualityGLTest : public test::ProcedureRigTest {
 protected:
-    using Shared = test::ProcedureRig;
-    static Shared& shared() {
-        std::string error;
-        return *test::procedureRig(error);
-    }
-
     void SetUp() override {
-        std::string error;
-        if (!test::ensureGLContext(error)) GTEST_SKIP() << "no OpenGL 3.3 context: " << error;
-        ASSERT_NE(test::procedureRig(error), nullptr) << error;
+        ProcedureRigTest::SetUp();
+        if (rigMissing()) return;
         look.noise = false;
         ASSERT_TRUE(image.ensure(kSize));
     }

@@ -26,18 +26,11 @@ using xray::XrayClass;
 
 constexpr int kSize = 256;
 
-class XrayProcedureGLTest : public ::testing::Test {
+class XrayProcedureGLTest : public test::ProcedureRigTest {
 protected:
-    using Shared = test::ProcedureRig;
-    static Shared& shared() {
-        std::string error;
-        return *test::procedureRig(error);
-    }
-
     void SetUp() override {
-        std::string error;
-        if (!test::ensureGLContext(error)) GTEST_SKIP() << "no OpenGL 3.3 context: " << error;
-        ASSERT_NE(test::procedureRig(error), nullptr) << error;
+        ProcedureRigTest::SetUp();
+        if (rigMissing()) return;
         ASSERT_TRUE(image.ensure(kSize));
     }
 
